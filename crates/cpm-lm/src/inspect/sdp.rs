@@ -1,0 +1,8 @@
+//! `cpm-lm inspect --kind sdp`.
+
+use super::InspectError;
+use crate::json::Json;
+
+pub fn inspect(_input: &[u8]) -> Result<Json<'_>, InspectError> {
+    Err(InspectError("--kind sdp is not available in this build".to_owned()))
+}
