@@ -1,2 +1,22 @@
+//! `msrp-codec` reads and writes the wire format of MSRP (RFC 4975): URIs, frames parsed
+//! incrementally from a TCP byte stream, Byte-Range, chunking of messages into SENDs, REPORTs
+//! and status codes. It is `no_std`, allocates nothing on the hot path and never blocks.
+//!
+//! It is NOT a session: it opens no sockets, keeps no timers, matches no transactions and does
+//! not decide what to answer; a session state machine builds on it.
+//!
+//! ```
+//! use msrp_codec::MsrpUri;
+//! let uri = MsrpUri::parse("msrp://bob.example.com:8888/9di4eae923wzd;tcp")?;
+//! assert_eq!(uri.host(), "bob.example.com");
+//! # Ok::<(), msrp_codec::UriError>(())
+//! ```
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+pub mod uri;
+
+pub use uri::{MsrpUri, Scheme, UriError};
