@@ -2,3 +2,4 @@
 //! so that every criterion run can also report allocations per operation.
 
 pub mod alloc_counter;
+pub mod sip_peers;
