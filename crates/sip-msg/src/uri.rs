@@ -1,1 +1,5 @@
-//! (being written)
+//! URIs of SIP messages.
+
+pub(crate) mod host;
+
+pub use host::Host;
