@@ -5,8 +5,14 @@
 //! displayed and parsed again gives the same fields. Use [`split_list`] first for headers whose
 //! grammar is a comma-separated list.
 
+mod call_id;
+mod content_length;
+mod max_forwards;
 mod params;
 
+pub use call_id::CallId;
+pub use content_length::ContentLength;
+pub use max_forwards::MaxForwards;
 pub use params::{Param, ParamIter, ParamValue, Params};
 
 use crate::grammar::trim_lws;

@@ -1,0 +1,84 @@
+//! Call-ID (RFC 3261 20.8): `callid = word [ "@" word ]`.
+
+use crate::grammar::{is_word, Scanner};
+use crate::ValueError;
+use core::fmt;
+
+/// The Call-ID of a dialog. Call-IDs compare byte for byte (case-sensitive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CallId<'a>(&'a str);
+
+impl<'a> CallId<'a> {
+    /// Parses a Call-ID value; surrounding whitespace is ignored.
+    ///
+    /// ```
+    /// use sip_msg::header::CallId;
+    /// let id = CallId::parse(" a84b4c76e66710@pc33.atlanta.com ").unwrap();
+    /// assert_eq!(id.as_str(), "a84b4c76e66710@pc33.atlanta.com");
+    /// ```
+    pub fn parse(value: &'a str) -> Result<Self, ValueError> {
+        let mut s = Scanner::new(value);
+        s.skip_sws();
+        let start = s.pos();
+        s.take_some(is_word, "word")?;
+        if s.eat(b'@') {
+            s.take_some(is_word, "word")?;
+        }
+        let id = s.slice(start, s.pos());
+        s.finish("end of Call-ID")?;
+        Ok(CallId(id))
+    }
+
+    /// The Call-ID text.
+    pub fn as_str(&self) -> &'a str {
+        self.0
+    }
+}
+
+impl fmt::Display for CallId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_word_at_word() {
+        assert_eq!(
+            CallId::parse("f81d4fae-7dec@foo.bar.com").unwrap().as_str(),
+            "f81d4fae-7dec@foo.bar.com"
+        );
+        assert_eq!(
+            CallId::parse("\r\n a<b>{c}[d]?/\\\"").unwrap().as_str(),
+            "a<b>{c}[d]?/\\\""
+        );
+        assert_eq!(CallId::parse("x@(y):z").unwrap().to_string(), "x@(y):z");
+    }
+
+    #[test]
+    fn rejects_non_words_with_offsets() {
+        assert_eq!(CallId::parse(""), Err(ValueError::new(0, "word")));
+        assert_eq!(CallId::parse("a@"), Err(ValueError::new(2, "word")));
+        assert_eq!(
+            CallId::parse("a@b@c"),
+            Err(ValueError::new(3, "end of Call-ID"))
+        );
+        assert_eq!(
+            CallId::parse("a b"),
+            Err(ValueError::new(2, "end of Call-ID"))
+        );
+        assert_eq!(
+            CallId::parse("a;b"),
+            Err(ValueError::new(1, "end of Call-ID"))
+        );
+        assert_eq!(CallId::parse("é"), Err(ValueError::new(0, "word")));
+    }
+
+    #[test]
+    fn comparison_is_case_sensitive() {
+        assert_ne!(CallId::parse("ABC").unwrap(), CallId::parse("abc").unwrap());
+    }
+}
