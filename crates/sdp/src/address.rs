@@ -1,0 +1,225 @@
+//! Network addresses of `c=` and `o=` lines (RFC 8866 §5.2 and §5.7), IPv4 and IPv6.
+
+use crate::syntax::{is_non_ws, is_token, parse_u64, split_once_byte};
+use core::fmt;
+use core::net::{Ipv4Addr, Ipv6Addr};
+
+/// The `<addrtype>` of `c=`/`o=`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddressType<'a> {
+    /// `IP4`
+    Ip4,
+    /// `IP6`
+    Ip6,
+    /// Any other token, kept as written.
+    Other(&'a str),
+}
+
+impl<'a> AddressType<'a> {
+    fn parse(s: &'a str) -> Option<Self> {
+        match s {
+            "IP4" => Some(AddressType::Ip4),
+            "IP6" => Some(AddressType::Ip6),
+            other if is_token(other) => Some(AddressType::Other(other)),
+            _ => None,
+        }
+    }
+
+    /// The type as written on the line.
+    pub fn as_str(&self) -> &'a str {
+        match self {
+            AddressType::Ip4 => "IP4",
+            AddressType::Ip6 => "IP6",
+            AddressType::Other(s) => s,
+        }
+    }
+}
+
+/// A host: an IP address, or a name (FQDN, or any address of an unknown address type).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Host<'a> {
+    /// An IPv4 address.
+    Ip4(Ipv4Addr),
+    /// An IPv6 address.
+    Ip6(Ipv6Addr),
+    /// A domain name, or the address of an address type other than IP4/IP6.
+    Name(&'a str),
+}
+
+impl fmt::Display for Host<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Host::Ip4(a) => write!(f, "{a}"),
+            Host::Ip6(a) => write!(f, "{a}"),
+            Host::Name(n) => f.write_str(n),
+        }
+    }
+}
+
+/// A network address as `o=` and `c=` carry it: network type, address type and host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Address<'a> {
+    /// `<nettype>`, `IN` in practice.
+    pub net_type: &'a str,
+    /// `<addrtype>`.
+    pub addr_type: AddressType<'a>,
+    /// The host, checked against the address type.
+    pub host: Host<'a>,
+}
+
+impl<'a> Address<'a> {
+    /// An `IN IP4` or `IN IP6` address.
+    pub fn ip(ip: core::net::IpAddr) -> Address<'static> {
+        match ip {
+            core::net::IpAddr::V4(a) => Address {
+                net_type: "IN",
+                addr_type: AddressType::Ip4,
+                host: Host::Ip4(a),
+            },
+            core::net::IpAddr::V6(a) => Address {
+                net_type: "IN",
+                addr_type: AddressType::Ip6,
+                host: Host::Ip6(a),
+            },
+        }
+    }
+
+    /// Parses `<nettype> <addrtype> <address>` (the address without multicast suffixes).
+    pub(crate) fn parse(
+        net_type: &'a str,
+        addr_type: &'a str,
+        host: &'a str,
+    ) -> Result<Self, &'static str> {
+        if !is_token(net_type) {
+            return Err("invalid network type");
+        }
+        let addr_type = AddressType::parse(addr_type).ok_or("invalid address type")?;
+        let host = parse_host(addr_type, host).ok_or("invalid address for its address type")?;
+        Ok(Address {
+            net_type,
+            addr_type,
+            host,
+        })
+    }
+}
+
+fn parse_host<'a>(addr_type: AddressType<'a>, s: &'a str) -> Option<Host<'a>> {
+    match addr_type {
+        AddressType::Ip4 => s.parse().map(Host::Ip4).ok().or_else(|| domain_name(s)),
+        AddressType::Ip6 => s.parse().map(Host::Ip6).ok().or_else(|| domain_name(s)),
+        AddressType::Other(_) => is_non_ws(s).then_some(Host::Name(s)),
+    }
+}
+
+/// An FQDN where an IP address may stand: letters, digits, `-` and `.`, with at least one
+/// letter so that a mistyped address (`10.0.0.300`) is not taken for a name.
+fn domain_name(s: &str) -> Option<Host<'_>> {
+    let chars_ok = s
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    let has_letter = s.bytes().any(|b| b.is_ascii_alphabetic());
+    (chars_ok && has_letter).then_some(Host::Name(s))
+}
+
+/// The value of a `c=` line: an address and, for multicast, the TTL (IPv4) and the number of
+/// addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectionData<'a> {
+    /// Network type, address type and host.
+    pub address: Address<'a>,
+    /// IPv4 multicast TTL (`/ttl`).
+    pub ttl: Option<u8>,
+    /// Number of multicast addresses (`/count`).
+    pub count: Option<u32>,
+}
+
+impl<'a> ConnectionData<'a> {
+    /// Parses the value of a `c=` line.
+    pub(crate) fn parse(value: &'a str) -> Result<Self, &'static str> {
+        let mut fields = value.split(' ');
+        let (Some(net), Some(kind), Some(addr), None) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            return Err("expected `<nettype> <addrtype> <address>`");
+        };
+        let (host, suffix) = match kind {
+            "IP4" | "IP6" => split_once_byte(addr, '/'),
+            _ => (addr, None),
+        };
+        let address = Address::parse(net, kind, host)?;
+        let (ttl, count) = parse_multicast_suffix(address.addr_type, suffix)?;
+        Ok(ConnectionData {
+            address,
+            ttl,
+            count,
+        })
+    }
+}
+
+fn parse_multicast_suffix(
+    kind: AddressType<'_>,
+    suffix: Option<&str>,
+) -> Result<(Option<u8>, Option<u32>), &'static str> {
+    let Some(suffix) = suffix else {
+        return Ok((None, None));
+    };
+    let number = |s: &str| parse_u64(s).ok_or("invalid multicast suffix");
+    let (first, second) = split_once_byte(suffix, '/');
+    match kind {
+        AddressType::Ip4 => {
+            let ttl = u8::try_from(number(first)?).map_err(|_| "TTL above 255")?;
+            let count = second
+                .map(|c| number(c).and_then(|n| u32::try_from(n).map_err(|_| "count too large")))
+                .transpose()?;
+            Ok((Some(ttl), count))
+        }
+        _ if second.is_none() => {
+            let count = u32::try_from(number(first)?).map_err(|_| "count too large")?;
+            Ok((None, Some(count)))
+        }
+        _ => Err("IP6 takes one /count suffix"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_ipv4_and_ipv6() {
+        let c = ConnectionData::parse("IN IP4 192.0.2.1").unwrap();
+        assert_eq!(c.address.host, Host::Ip4(Ipv4Addr::new(192, 0, 2, 1)));
+        assert_eq!(c.address.addr_type, AddressType::Ip4);
+        let c = ConnectionData::parse("IN IP6 2001:db8::1").unwrap();
+        assert_eq!(c.address.host, Host::Ip6("2001:db8::1".parse().unwrap()));
+        assert_eq!(c.ttl, None);
+    }
+
+    #[test]
+    fn parses_multicast_suffixes() {
+        let c = ConnectionData::parse("IN IP4 233.252.0.1/127/3").unwrap();
+        assert_eq!((c.ttl, c.count), (Some(127), Some(3)));
+        let c = ConnectionData::parse("IN IP6 ff00::db8:0:101/3").unwrap();
+        assert_eq!((c.ttl, c.count), (None, Some(3)));
+        assert!(ConnectionData::parse("IN IP4 233.252.0.1/256").is_err());
+        assert!(ConnectionData::parse("IN IP6 ff00::1/3/4").is_err());
+    }
+
+    #[test]
+    fn accepts_domain_names_and_unknown_types() {
+        let c = ConnectionData::parse("IN IP4 host.example.com").unwrap();
+        assert_eq!(c.address.host, Host::Name("host.example.com"));
+        let c = ConnectionData::parse("IN X-FOO whatever:value").unwrap();
+        assert_eq!(c.address.addr_type, AddressType::Other("X-FOO"));
+    }
+
+    #[test]
+    fn rejects_bad_addresses() {
+        assert!(ConnectionData::parse("IN IP4 10.0.0.300").is_err());
+        assert!(ConnectionData::parse("IN IP6 2001:db8::zz").is_err());
+        assert!(ConnectionData::parse("IN IP4").is_err());
+        assert!(ConnectionData::parse("IN IP4 1.2.3.4 extra").is_err());
+        assert!(ConnectionData::parse("IN  IP4 1.2.3.4").is_err());
+        assert!(ConnectionData::parse("I N IP4 1.2.3.4").is_err());
+    }
+}

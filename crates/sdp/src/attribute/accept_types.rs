@@ -1,0 +1,203 @@
+//! `a=accept-types` and `a=accept-wrapped-types` (RFC 4975 §8.6): the media types a side
+//! accepts, with `*` and `type/*` wildcards.
+
+use core::fmt;
+
+/// One entry of a media type list: `*`, `type/*` or `type/subtype`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaRange<'a> {
+    /// `*`: any media type.
+    Any,
+    /// `type/*`: any subtype of this type.
+    AnySubtype(&'a str),
+    /// `type/subtype`.
+    Exact(&'a str, &'a str),
+}
+
+impl<'a> MediaRange<'a> {
+    /// Parses one list entry; `None` when it breaks the grammar.
+    pub fn parse(entry: &'a str) -> Option<Self> {
+        if entry == "*" {
+            return Some(MediaRange::Any);
+        }
+        let (ty, subtype) = entry.split_once('/')?;
+        // `*/subtype` is a token pair, but a wildcard type makes no sense without `*` alone.
+        if !is_mime_token(ty) || ty == "*" {
+            return None;
+        }
+        match subtype {
+            "*" => Some(MediaRange::AnySubtype(ty)),
+            s if is_mime_token(s) => Some(MediaRange::Exact(ty, s)),
+            _ => None,
+        }
+    }
+
+    /// Whether a message of type `ty/subtype` falls in this range (case-insensitive).
+    pub fn matches(&self, ty: &str, subtype: &str) -> bool {
+        match *self {
+            MediaRange::Any => true,
+            MediaRange::AnySubtype(t) => t.eq_ignore_ascii_case(ty),
+            MediaRange::Exact(t, s) => {
+                t.eq_ignore_ascii_case(ty) && s.eq_ignore_ascii_case(subtype)
+            }
+        }
+    }
+
+    /// The types both ranges accept, as one range; `None` when they share none.
+    pub fn intersect(&self, other: &MediaRange<'a>) -> Option<MediaRange<'a>> {
+        match (*self, *other) {
+            (MediaRange::Any, r) | (r, MediaRange::Any) => Some(r),
+            (MediaRange::AnySubtype(a), MediaRange::AnySubtype(b)) => {
+                a.eq_ignore_ascii_case(b).then_some(*self)
+            }
+            (MediaRange::AnySubtype(t), exact @ MediaRange::Exact(..))
+            | (exact @ MediaRange::Exact(..), MediaRange::AnySubtype(t)) => {
+                exact.matches_type(t).then_some(exact)
+            }
+            (MediaRange::Exact(t, s), _) => other.matches(t, s).then_some(*self),
+        }
+    }
+
+    fn matches_type(&self, ty: &str) -> bool {
+        matches!(*self, MediaRange::Exact(t, _) if t.eq_ignore_ascii_case(ty))
+    }
+}
+
+impl fmt::Display for MediaRange<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MediaRange::Any => f.write_str("*"),
+            MediaRange::AnySubtype(t) => write!(f, "{t}/*"),
+            MediaRange::Exact(t, s) => write!(f, "{t}/{s}"),
+        }
+    }
+}
+
+/// RFC 2045 `token`: printable ASCII except SP and tspecials.
+pub(crate) fn is_mime_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?=".contains(&b))
+}
+
+/// A space-separated list of media ranges, checked when parsed and iterated without
+/// allocation.
+///
+/// ```
+/// let types = sdp::MediaTypes::parse("message/cpim text/*").unwrap();
+/// assert!(types.allows("text/plain"));
+/// assert!(!types.allows("image/png"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MediaTypes<'a> {
+    raw: &'a str,
+}
+
+impl<'a> MediaTypes<'a> {
+    /// Checks a list; `None` when empty or an entry breaks the grammar. Entries are separated
+    /// by SP (extra spaces are tolerated).
+    pub fn parse(raw: &'a str) -> Option<Self> {
+        let list = MediaTypes { raw };
+        let mut entries = raw.split(' ').filter(|e| !e.is_empty()).peekable();
+        entries.peek()?;
+        entries
+            .all(|e| MediaRange::parse(e).is_some())
+            .then_some(list)
+    }
+
+    /// The list as written.
+    pub fn as_str(&self) -> &'a str {
+        self.raw
+    }
+
+    /// The entries in order.
+    pub fn iter(&self) -> impl Iterator<Item = MediaRange<'a>> + 'a {
+        self.raw.split(' ').filter_map(MediaRange::parse)
+    }
+
+    /// How many entries the list has.
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// Always false: a parsed list has at least one entry.
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+
+    /// Whether a `type/subtype` content type (parameters after `;` ignored) is allowed.
+    pub fn allows(&self, content_type: &str) -> bool {
+        let essence = content_type.split(';').next().unwrap_or_default().trim();
+        let Some((ty, subtype)) = essence.split_once('/') else {
+            return false;
+        };
+        self.iter().any(|r| r.matches(ty, subtype))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_entries_and_wildcards() {
+        let list = MediaTypes::parse("message/cpim text/* *").unwrap();
+        let entries: Vec<_> = list.iter().collect();
+        assert_eq!(
+            entries,
+            [
+                MediaRange::Exact("message", "cpim"),
+                MediaRange::AnySubtype("text"),
+                MediaRange::Any
+            ]
+        );
+        assert_eq!(list.len(), 3);
+    }
+
+    #[test]
+    fn rejects_broken_entries() {
+        for bad in [
+            "",
+            " ",
+            "text",
+            "text/",
+            "/plain",
+            "*/plain",
+            "text/pl;ain",
+            "te xt/plain/",
+        ] {
+            assert!(MediaTypes::parse(bad).is_none(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn allows_by_wildcard_and_case() {
+        let list = MediaTypes::parse("Text/Plain image/*").unwrap();
+        assert!(list.allows("text/plain; charset=utf-8"));
+        assert!(list.allows("IMAGE/png"));
+        assert!(!list.allows("text/html"));
+        assert!(!list.allows("garbage"));
+        assert!(MediaTypes::parse("*")
+            .unwrap()
+            .allows("application/octet-stream"));
+    }
+
+    #[test]
+    fn intersects_ranges() {
+        let any = MediaRange::Any;
+        let text = MediaRange::AnySubtype("text");
+        let plain = MediaRange::Exact("text", "plain");
+        let png = MediaRange::Exact("image", "png");
+        assert_eq!(any.intersect(&plain), Some(plain));
+        assert_eq!(text.intersect(&any), Some(text));
+        assert_eq!(text.intersect(&plain), Some(plain));
+        assert_eq!(plain.intersect(&text), Some(plain));
+        assert_eq!(text.intersect(&png), None);
+        assert_eq!(plain.intersect(&png), None);
+        assert_eq!(text.intersect(&MediaRange::AnySubtype("TEXT")), Some(text));
+        assert_eq!(
+            plain.intersect(&MediaRange::Exact("TEXT", "PLAIN")),
+            Some(plain)
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! `a=path` (RFC 4975 §8.1): the MSRP URIs to reach the describing side. The last URI is that
+//! side's own; the other side sends to the first one.
+
+use crate::error::ParseErrorKind;
+use msrp_codec::MsrpUri;
+
+/// A checked `a=path` value. URIs are separated by one SP, as the grammar says.
+///
+/// ```
+/// let path = sdp::Path::parse("msrp://relay.example:2855/r1;tcp msrp://bob.example:7394/b2;tcp", 16).unwrap();
+/// assert_eq!(path.first().host(), "relay.example");
+/// assert_eq!(path.own().session_id(), Some("b2"));
+/// assert_eq!(path.len(), 2);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Path<'a> {
+    raw: &'a str,
+    first: MsrpUri<'a>,
+    own: MsrpUri<'a>,
+    len: usize,
+}
+
+impl<'a> Path<'a> {
+    /// Parses a path list of at most `max_uris` URIs.
+    pub fn parse(raw: &'a str, max_uris: usize) -> Result<Self, ParseErrorKind> {
+        let mut first = None;
+        let mut own = None;
+        let mut len = 0usize;
+        for (start, item) in split(raw) {
+            let uri = MsrpUri::parse(item).map_err(|mut e| {
+                e.offset = e.offset.saturating_add(start);
+                ParseErrorKind::PathUri(e)
+            })?;
+            len = len.saturating_add(1);
+            if len > max_uris {
+                return Err(ParseErrorKind::TooManyPathUris { limit: max_uris });
+            }
+            first.get_or_insert(uri);
+            own = Some(uri);
+        }
+        match (first, own) {
+            (Some(first), Some(own)) => Ok(Path {
+                raw,
+                first,
+                own,
+                len,
+            }),
+            _ => Err(ParseErrorKind::InvalidAttribute {
+                name: "path",
+                what: "no URI",
+            }),
+        }
+    }
+
+    /// The list as written.
+    pub fn as_str(&self) -> &'a str {
+        self.raw
+    }
+
+    /// The first URI: where the other side sends its MSRP requests.
+    pub fn first(&self) -> MsrpUri<'a> {
+        self.first
+    }
+
+    /// The last URI: the describing endpoint's own URI.
+    pub fn own(&self) -> MsrpUri<'a> {
+        self.own
+    }
+
+    /// How many URIs the path has (at least one).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Always false: a parsed path has at least one URI.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The URIs in order, first to own.
+    pub fn uris(&self) -> impl Iterator<Item = MsrpUri<'a>> + 'a {
+        split(self.raw).filter_map(|(_, item)| MsrpUri::parse(item).ok())
+    }
+
+    /// The URIs as written, first to own.
+    pub fn uri_strs(&self) -> impl Iterator<Item = &'a str> + 'a {
+        split(self.raw).map(|(_, item)| item)
+    }
+}
+
+/// Items of the list with their byte offsets. An empty item (two spaces, or a leading or
+/// trailing space) is yielded too so that the URI parser rejects it.
+fn split(raw: &str) -> impl Iterator<Item = (usize, &str)> {
+    raw.split(' ').scan(0usize, |start, item| {
+        let at = *start;
+        *start = start.saturating_add(item.len()).saturating_add(1);
+        Some((at, item))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_uri_is_first_and_own() {
+        let path = Path::parse("msrp://192.0.2.1:7394/abc;tcp", 16).unwrap();
+        assert_eq!(path.first(), path.own());
+        assert_eq!(path.len(), 1);
+        assert_eq!(path.first().port(), Some(7394));
+        assert_eq!(
+            path.uri_strs().collect::<Vec<_>>(),
+            ["msrp://192.0.2.1:7394/abc;tcp"]
+        );
+    }
+
+    #[test]
+    fn keeps_order_of_relays() {
+        let path = Path::parse(
+            "msrps://r1.example/a;tcp msrps://r2.example/b;tcp msrps://me.example/c;tcp",
+            16,
+        )
+        .unwrap();
+        let hosts: Vec<_> = path.uris().map(|u| u.host()).collect();
+        assert_eq!(hosts, ["r1.example", "r2.example", "me.example"]);
+        assert_eq!(path.own().host(), "me.example");
+    }
+
+    #[test]
+    fn rejects_bad_lists_with_offsets() {
+        let err = Path::parse("msrp://a.example/s;tcp http://b", 16).unwrap_err();
+        assert!(
+            matches!(err, ParseErrorKind::PathUri(e) if e.offset >= 23),
+            "{err:?}"
+        );
+        assert!(Path::parse("", 16).is_err());
+        assert!(Path::parse("msrp://a.example/s;tcp  msrp://b.example/t;tcp", 16).is_err());
+        assert!(Path::parse("msrp://a.example/s;tcp ", 16).is_err());
+        let three = "msrp://a.example/s;tcp msrp://b.example/t;tcp msrp://c.example/u;tcp";
+        assert_eq!(
+            Path::parse(three, 2),
+            Err(ParseErrorKind::TooManyPathUris { limit: 2 })
+        );
+    }
+}

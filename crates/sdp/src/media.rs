@@ -1,0 +1,241 @@
+//! One media section: its `m=` line and the lines that follow it up to the next `m=`.
+
+use crate::address::ConnectionData;
+use crate::attribute::accept_types::MediaTypes;
+use crate::attribute::direction::Direction;
+use crate::attribute::path::Path;
+use crate::attribute::setup::{ConnectionMode, Setup};
+use crate::attribute::Attribute;
+use crate::line::{Attributes, Lines};
+use crate::syntax::{is_token, parse_u16, split_once_byte};
+
+/// The transport of an MSRP message stream (RFC 4975 §8.1, the `m=` proto).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MsrpTransport {
+    /// `TCP/MSRP`
+    Tcp,
+    /// `TCP/TLS/MSRP`
+    Tls,
+}
+
+impl MsrpTransport {
+    /// The proto as written on the `m=` line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MsrpTransport::Tcp => "TCP/MSRP",
+            MsrpTransport::Tls => "TCP/TLS/MSRP",
+        }
+    }
+
+    /// Recognises an `m=` proto (case-insensitively).
+    pub fn from_proto(proto: &str) -> Option<Self> {
+        if proto.eq_ignore_ascii_case("TCP/MSRP") {
+            Some(MsrpTransport::Tcp)
+        } else if proto.eq_ignore_ascii_case("TCP/TLS/MSRP") {
+            Some(MsrpTransport::Tls)
+        } else {
+            None
+        }
+    }
+}
+
+/// A parsed media section. Known MSRP attributes were checked while parsing; every line,
+/// known or not, stays available in order through [`lines`](Self::lines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MediaDescription<'a> {
+    pub(crate) media: &'a str,
+    pub(crate) port: u16,
+    pub(crate) port_count: Option<u16>,
+    pub(crate) proto: &'a str,
+    pub(crate) formats: &'a str,
+    pub(crate) body: &'a str,
+    pub(crate) typed: SectionAttributes<'a>,
+}
+
+/// The known attributes of one section, kept while parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct SectionAttributes<'a> {
+    pub(crate) direction: Option<Direction>,
+    pub(crate) setup: Option<Setup>,
+    pub(crate) connection_mode: Option<ConnectionMode>,
+    pub(crate) max_size: Option<u64>,
+    pub(crate) path: Option<&'a str>,
+    pub(crate) accept_types: Option<MediaTypes<'a>>,
+    pub(crate) accept_wrapped_types: Option<MediaTypes<'a>>,
+}
+
+impl<'a> MediaDescription<'a> {
+    /// Parses the value of an `m=` line; the section's other lines are attached later.
+    pub(crate) fn parse_line(value: &'a str) -> Result<Self, &'static str> {
+        let (media, rest) = split_once_byte(value, ' ');
+        let (port, rest) = split_once_byte(
+            rest.ok_or("expected `<media> <port> <proto> <fmt> ...`")?,
+            ' ',
+        );
+        let (proto, formats) = split_once_byte(rest.ok_or("missing proto")?, ' ');
+        let formats = formats.ok_or("missing format")?;
+        if !is_token(media) {
+            return Err("media type is not a token");
+        }
+        let (port, count) = split_once_byte(port, '/');
+        let port = parse_u16(port).ok_or("port is not a number below 65536")?;
+        let port_count = count
+            .map(|c| parse_u16(c).ok_or("invalid port count"))
+            .transpose()?;
+        if !proto.split('/').all(is_token) {
+            return Err("proto is not `token *(/ token)`");
+        }
+        if !formats.split(' ').all(is_token) {
+            return Err("format list is not space-separated tokens");
+        }
+        Ok(MediaDescription {
+            media,
+            port,
+            port_count,
+            proto,
+            formats,
+            body: "",
+            typed: SectionAttributes::default(),
+        })
+    }
+
+    /// `<media>`, e.g. `message` or `audio`.
+    pub fn media(&self) -> &'a str {
+        self.media
+    }
+
+    /// `<port>`. For MSRP it is informational only (the path decides); 0 rejects the stream.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The `/<number of ports>` suffix, if given.
+    pub fn port_count(&self) -> Option<u16> {
+        self.port_count
+    }
+
+    /// `<proto>`, e.g. `TCP/MSRP`.
+    pub fn proto(&self) -> &'a str {
+        self.proto
+    }
+
+    /// The formats, in order (`*` for MSRP).
+    pub fn formats(&self) -> impl Iterator<Item = &'a str> + 'a {
+        self.formats.split(' ')
+    }
+
+    /// Whether this is an MSRP message stream (`m=message` over `TCP/MSRP` or `TCP/TLS/MSRP`).
+    pub fn is_msrp(&self) -> bool {
+        self.media.eq_ignore_ascii_case("message") && self.msrp_transport().is_some()
+    }
+
+    /// The MSRP transport named by the proto, if it is one.
+    pub fn msrp_transport(&self) -> Option<MsrpTransport> {
+        MsrpTransport::from_proto(self.proto)
+    }
+
+    /// The section's lines after `m=`, in order, unknown ones included.
+    pub fn lines(&self) -> Lines<'a> {
+        Lines::new(self.body)
+    }
+
+    /// The section's `a=` lines, in order.
+    pub fn attributes(&self) -> Attributes<'a> {
+        Attributes::new(self.body)
+    }
+
+    /// The first attribute with this name.
+    pub fn attribute(&self, name: &str) -> Option<Attribute<'a>> {
+        self.attributes().find(|a| a.name == name)
+    }
+
+    /// The section's own `c=` lines (a section may have several for multicast).
+    pub fn connections(&self) -> impl Iterator<Item = ConnectionData<'a>> + 'a {
+        self.lines()
+            .filter(|l| l.kind == 'c')
+            .filter_map(|l| ConnectionData::parse(l.value).ok())
+    }
+
+    /// The direction attribute of this section, if it has one. See
+    /// [`SessionDescription::direction_of`](crate::SessionDescription::direction_of) for the
+    /// direction after session-level defaults.
+    pub fn direction(&self) -> Option<Direction> {
+        self.typed.direction
+    }
+
+    /// `a=setup` of this section.
+    pub fn setup(&self) -> Option<Setup> {
+        self.typed.setup
+    }
+
+    /// `a=connection` of this section.
+    pub fn connection_mode(&self) -> Option<ConnectionMode> {
+        self.typed.connection_mode
+    }
+
+    /// `a=max-size`.
+    pub fn max_size(&self) -> Option<u64> {
+        self.typed.max_size
+    }
+
+    /// `a=path`.
+    pub fn path(&self) -> Option<Path<'a>> {
+        self.typed
+            .path
+            .and_then(|raw| Path::parse(raw, usize::MAX).ok())
+    }
+
+    /// `a=accept-types`.
+    pub fn accept_types(&self) -> Option<MediaTypes<'a>> {
+        self.typed.accept_types
+    }
+
+    /// `a=accept-wrapped-types`.
+    pub fn accept_wrapped_types(&self) -> Option<MediaTypes<'a>> {
+        self.typed.accept_wrapped_types
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_msrp_media_line() {
+        let m = MediaDescription::parse_line("message 7394 TCP/MSRP *").unwrap();
+        assert_eq!(
+            (m.media(), m.port(), m.proto()),
+            ("message", 7394, "TCP/MSRP")
+        );
+        assert_eq!(m.formats().collect::<Vec<_>>(), ["*"]);
+        assert!(m.is_msrp());
+        assert_eq!(m.msrp_transport(), Some(MsrpTransport::Tcp));
+        let tls = MediaDescription::parse_line("message 0 TCP/TLS/MSRP *").unwrap();
+        assert_eq!(tls.msrp_transport(), Some(MsrpTransport::Tls));
+        assert_eq!(tls.port(), 0);
+    }
+
+    #[test]
+    fn parses_other_media_with_port_count() {
+        let m = MediaDescription::parse_line("audio 49170/2 RTP/AVP 0 8 97").unwrap();
+        assert_eq!(m.port_count(), Some(2));
+        assert_eq!(m.formats().collect::<Vec<_>>(), ["0", "8", "97"]);
+        assert!(!m.is_msrp());
+    }
+
+    #[test]
+    fn rejects_broken_media_lines() {
+        for bad in [
+            "message",
+            "message 7394",
+            "message 7394 TCP/MSRP",
+            "message 70000 TCP/MSRP *",
+            "message x TCP/MSRP *",
+            "message 1 TCP//MSRP *",
+            "message 1 TCP/MSRP  *",
+            "mes sage",
+        ] {
+            assert!(MediaDescription::parse_line(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! The single pass over the input: line order (RFC 8866 §9), required lines, every field, and
+//! the known attributes of each section.
+
+use crate::address::ConnectionData;
+use crate::attribute::{self, Attribute, Seen, Typed};
+use crate::error::{ParseError, ParseErrorKind};
+use crate::fields::{check_bandwidth, check_repeat, check_text, check_time, check_zone};
+use crate::limits::{Limits, MEDIA_CAPACITY};
+use crate::media::{MediaDescription, SectionAttributes};
+use crate::scan::{RawLine, Scanner};
+use crate::session::{Origin, SessionDescription};
+use arrayvec::ArrayVec;
+
+pub(crate) fn parse<'a>(
+    input: &'a [u8],
+    limits: &Limits,
+) -> Result<SessionDescription<'a>, ParseError> {
+    if input.len() > limits.max_size {
+        let kind = ParseErrorKind::TooLarge {
+            limit: limits.max_size,
+        };
+        return Err(ParseError {
+            kind,
+            line: 0,
+            offset: limits.max_size,
+        });
+    }
+    let text = core::str::from_utf8(input).map_err(|e| ParseError {
+        kind: ParseErrorKind::NotUtf8,
+        line: 0,
+        offset: e.valid_up_to(),
+    })?;
+    let mut scanner = Scanner::new(text, limits);
+    let mut state = State::new(text, limits);
+    while let Some(line) = scanner.next_line()? {
+        state.line(&line)?;
+    }
+    state.finish()
+}
+
+/// Position in the grammar of a session-level line; `t` and `r` share one since they
+/// alternate.
+fn session_rank(kind: u8) -> Option<u8> {
+    let rank = match kind {
+        b'v' => 0,
+        b'o' => 1,
+        b's' => 2,
+        b'i' => 3,
+        b'u' => 4,
+        b'e' => 5,
+        b'p' => 6,
+        b'c' => 7,
+        b'b' => 8,
+        b't' | b'r' => 9,
+        b'z' => 10,
+        b'k' => 11,
+        b'a' => 12,
+        _ => return None,
+    };
+    Some(rank)
+}
+
+/// Position in the grammar of a line inside a media section (after its `m=`).
+fn media_rank(kind: u8) -> Option<u8> {
+    let rank = match kind {
+        b'i' => 1,
+        b'c' => 2,
+        b'b' => 3,
+        b'k' => 4,
+        b'a' => 5,
+        _ => return None,
+    };
+    Some(rank)
+}
+
+/// Letters RFC 8866 defines; any other letter is an unknown line, kept and not ordered.
+fn is_defined(kind: u8) -> bool {
+    b"vosiuepcbtrzkam".contains(&kind)
+}
+
+fn once_per_section(kind: u8, in_media: bool) -> bool {
+    if in_media {
+        matches!(kind, b'i' | b'k')
+    } else {
+        matches!(kind, b'v' | b'o' | b's' | b'i' | b'u' | b'c' | b'z' | b'k')
+    }
+}
+
+/// The `m=` line that opened the current section, for errors about the section as a whole.
+#[derive(Clone, Copy)]
+struct OpenMedia {
+    number: usize,
+    offset: usize,
+    body_start: usize,
+    has_connection: bool,
+}
+
+struct State<'a, 'l> {
+    text: &'a str,
+    limits: &'l Limits,
+    rank: u8,
+    last_kind: u8,
+    singles: u32,
+    attributes: usize,
+    seen: Seen,
+    version: bool,
+    origin: Option<Origin<'a>>,
+    session_name: Option<&'a str>,
+    has_time: bool,
+    connection: Option<ConnectionData<'a>>,
+    session_end: Option<usize>,
+    session_typed: SectionAttributes<'a>,
+    media: ArrayVec<MediaDescription<'a>, MEDIA_CAPACITY>,
+    open: Option<OpenMedia>,
+}
+
+impl<'a, 'l> State<'a, 'l> {
+    fn new(text: &'a str, limits: &'l Limits) -> Self {
+        State {
+            text,
+            limits,
+            rank: 0,
+            last_kind: 0,
+            singles: 0,
+            attributes: 0,
+            seen: Seen::default(),
+            version: false,
+            origin: None,
+            session_name: None,
+            has_time: false,
+            connection: None,
+            session_end: None,
+            session_typed: SectionAttributes::default(),
+            media: ArrayVec::new(),
+            open: None,
+        }
+    }
+
+    fn line(&mut self, line: &RawLine<'a>) -> Result<(), ParseError> {
+        if !self.version && line.kind != b'v' {
+            return Err(line.error(ParseErrorKind::Missing { field: 'v' }));
+        }
+        if line.kind == b'm' {
+            return self.media_line(line);
+        }
+        let rank = if self.open.is_some() {
+            media_rank(line.kind)
+        } else {
+            session_rank(line.kind)
+        };
+        match rank {
+            Some(rank) => self.order(line, rank)?,
+            None if is_defined(line.kind) => {
+                return Err(line.error(ParseErrorKind::OutOfOrder {
+                    field: char::from(line.kind),
+                }))
+            }
+            None => return Ok(()),
+        }
+        self.field(line).map_err(|kind| match kind {
+            ParseErrorKind::PathUri(e) => {
+                let at = line
+                    .offset
+                    .saturating_add("a=path:".len())
+                    .saturating_add(e.offset);
+                ParseError {
+                    kind,
+                    line: line.number,
+                    offset: at,
+                }
+            }
+            kind => line.error(kind),
+        })
+    }
+
+    fn order(&mut self, line: &RawLine<'a>, rank: u8) -> Result<(), ParseError> {
+        let field = char::from(line.kind);
+        let repeat_without_time = line.kind == b'r' && !matches!(self.last_kind, b't' | b'r');
+        if rank < self.rank || repeat_without_time {
+            return Err(line.error(ParseErrorKind::OutOfOrder { field }));
+        }
+        if once_per_section(line.kind, self.open.is_some()) {
+            let bit = 1u32 << (line.kind - b'a');
+            if self.singles & bit != 0 {
+                return Err(line.error(ParseErrorKind::Repeated { field }));
+            }
+            self.singles |= bit;
+        }
+        self.rank = rank;
+        self.last_kind = line.kind;
+        Ok(())
+    }
+
+    fn field(&mut self, line: &RawLine<'a>) -> Result<(), ParseErrorKind> {
+        let field = char::from(line.kind);
+        let invalid = |what| ParseErrorKind::InvalidField { field, what };
+        let value = line.value;
+        match line.kind {
+            b'v' if value == "0" => self.version = true,
+            b'v' => return Err(ParseErrorKind::UnsupportedVersion),
+            b'o' => self.origin = Some(Origin::parse(value).map_err(invalid)?),
+            b's' => {
+                check_text(value).map_err(invalid)?;
+                self.session_name = Some(value);
+            }
+            b'c' => self.connection_line(value).map_err(invalid)?,
+            b'b' => check_bandwidth(value).map_err(invalid)?,
+            b't' => {
+                check_time(value).map_err(invalid)?;
+                self.has_time = true;
+            }
+            b'r' => check_repeat(value).map_err(invalid)?,
+            b'z' => check_zone(value).map_err(invalid)?,
+            b'a' => self.attribute(value)?,
+            _ => check_text(value).map_err(invalid)?,
+        }
+        Ok(())
+    }
+
+    fn connection_line(&mut self, value: &'a str) -> Result<(), &'static str> {
+        let connection = ConnectionData::parse(value)?;
+        match self.open.as_mut() {
+            Some(open) => open.has_connection = true,
+            None => self.connection = Some(connection),
+        }
+        Ok(())
+    }
+
+    fn attribute(&mut self, value: &'a str) -> Result<(), ParseErrorKind> {
+        self.attributes = self.attributes.saturating_add(1);
+        if self.attributes > self.limits.max_attributes {
+            return Err(ParseErrorKind::TooManyAttributes {
+                limit: self.limits.max_attributes,
+            });
+        }
+        let Some(typed) = attribute::check(&Attribute::split(value), self.limits)? else {
+            return Ok(());
+        };
+        self.seen.insert(typed.known())?;
+        let section = match (self.open.is_some(), self.media.last_mut()) {
+            (true, Some(media)) => &mut media.typed,
+            _ => &mut self.session_typed,
+        };
+        store(section, typed);
+        Ok(())
+    }
+
+    fn media_line(&mut self, line: &RawLine<'a>) -> Result<(), ParseError> {
+        self.close_section(line.offset)?;
+        self.check_required(line.number, line.offset)?;
+        let limit = self.limits.media_sections();
+        if self.media.len() >= limit {
+            return Err(line.error(ParseErrorKind::TooManyMedia { limit }));
+        }
+        let invalid = |what| line.error(ParseErrorKind::InvalidField { field: 'm', what });
+        let media = MediaDescription::parse_line(line.value).map_err(invalid)?;
+        self.media
+            .try_push(media)
+            .map_err(|_| line.error(ParseErrorKind::TooManyMedia { limit }))?;
+        let body_start = line
+            .offset
+            .saturating_add(2)
+            .saturating_add(line.value.len());
+        self.open = Some(OpenMedia {
+            number: line.number,
+            offset: line.offset,
+            body_start,
+            has_connection: false,
+        });
+        self.rank = 0;
+        self.last_kind = b'm';
+        self.singles = 0;
+        self.attributes = 0;
+        self.seen = Seen::default();
+        Ok(())
+    }
+
+    /// Ends the session section or the open media section at `end`.
+    fn close_section(&mut self, end: usize) -> Result<(), ParseError> {
+        let Some(open) = self.open else {
+            self.session_end = Some(end);
+            return Ok(());
+        };
+        if let Some(media) = self.media.last_mut() {
+            media.body = self.text.get(open.body_start..end).unwrap_or_default();
+        }
+        if !open.has_connection && self.connection.is_none() {
+            let kind = ParseErrorKind::MissingConnection;
+            return Err(ParseError {
+                kind,
+                line: open.number,
+                offset: open.offset,
+            });
+        }
+        Ok(())
+    }
+
+    fn check_required(&self, line: usize, offset: usize) -> Result<(), ParseError> {
+        let missing = [
+            (self.version, 'v'),
+            (self.origin.is_some(), 'o'),
+            (self.session_name.is_some(), 's'),
+            (self.has_time, 't'),
+        ]
+        .into_iter()
+        .find(|(present, _)| !present);
+        match missing {
+            Some((_, field)) => Err(ParseError {
+                kind: ParseErrorKind::Missing { field },
+                line,
+                offset,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    fn finish(mut self) -> Result<SessionDescription<'a>, ParseError> {
+        let end = self.text.len();
+        self.close_section(end)?;
+        self.check_required(0, end)?;
+        let (Some(origin), Some(session_name)) = (self.origin, self.session_name) else {
+            return Err(ParseError {
+                kind: ParseErrorKind::Missing { field: 'o' },
+                line: 0,
+                offset: end,
+            });
+        };
+        let session_end = self.session_end.unwrap_or(end);
+        Ok(SessionDescription {
+            text: self.text,
+            session_text: self.text.get(..session_end).unwrap_or_default(),
+            origin,
+            session_name,
+            connection: self.connection,
+            typed: self.session_typed,
+            media: self.media,
+        })
+    }
+}
+
+fn store<'a>(section: &mut SectionAttributes<'a>, typed: Typed<'a>) {
+    match typed {
+        Typed::Path(raw) => section.path = Some(raw),
+        Typed::AcceptTypes(list) => section.accept_types = Some(list),
+        Typed::AcceptWrappedTypes(list) => section.accept_wrapped_types = Some(list),
+        Typed::MaxSize(n) => section.max_size = Some(n),
+        Typed::Setup(s) => section.setup = Some(s),
+        Typed::ConnectionMode(c) => section.connection_mode = Some(c),
+        Typed::Direction(d) => section.direction = Some(d),
+    }
+}

@@ -1,0 +1,220 @@
+//! Splitting the input into lines and rejecting what no SDP line may contain, before any
+//! field is looked at.
+
+use crate::error::{ParseError, ParseErrorKind};
+use crate::limits::Limits;
+
+/// A line of the input, without its line end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawLine<'a> {
+    /// 1-based.
+    pub(crate) number: usize,
+    /// Byte offset of the line's first byte.
+    pub(crate) offset: usize,
+    pub(crate) kind: u8,
+    pub(crate) value: &'a str,
+}
+
+impl RawLine<'_> {
+    pub(crate) fn error(&self, kind: ParseErrorKind) -> ParseError {
+        ParseError {
+            kind,
+            line: self.number,
+            offset: self.offset,
+        }
+    }
+}
+
+/// Yields each line, checked to be `<letter>=<value>` with CRLF or LF ends, no stray CR, no
+/// NUL, within the line length and count limits. Blank lines are allowed only at the end.
+pub(crate) struct Scanner<'a, 'l> {
+    text: &'a str,
+    pos: usize,
+    number: usize,
+    limits: &'l Limits,
+}
+
+impl<'a, 'l> Scanner<'a, 'l> {
+    pub(crate) fn new(text: &'a str, limits: &'l Limits) -> Self {
+        Scanner {
+            text,
+            pos: 0,
+            number: 0,
+            limits,
+        }
+    }
+
+    /// The next line; `Ok(None)` at the end of the input.
+    pub(crate) fn next_line(&mut self) -> Result<Option<RawLine<'a>>, ParseError> {
+        let bytes = self.text.as_bytes();
+        let rest = bytes.get(self.pos..).unwrap_or_default();
+        if rest.is_empty() {
+            return Ok(None);
+        }
+        let offset = self.pos;
+        let (len, next) = match memchr::memchr(b'\n', rest) {
+            Some(nl) => (nl, offset.saturating_add(nl).saturating_add(1)),
+            None => (rest.len(), bytes.len()),
+        };
+        self.pos = next;
+        self.number = self.number.saturating_add(1);
+        let line = rest.get(..len).unwrap_or_default();
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        self.check(offset, line)?;
+        if line.is_empty() {
+            return self.blank_line(offset);
+        }
+        let error = |kind| ParseError {
+            kind,
+            line: self.number,
+            offset,
+        };
+        let (&kind, value) = match line {
+            [kind, b'=', ..] if kind.is_ascii_alphabetic() => {
+                (kind, line.get(2..).unwrap_or_default())
+            }
+            _ => return Err(error(ParseErrorKind::Malformed)),
+        };
+        let value = self
+            .text
+            .get(offset.saturating_add(2)..offset.saturating_add(2).saturating_add(value.len()));
+        let value = value.ok_or(error(ParseErrorKind::NotUtf8))?;
+        Ok(Some(RawLine {
+            number: self.number,
+            offset,
+            kind,
+            value,
+        }))
+    }
+
+    fn check(&self, offset: usize, line: &[u8]) -> Result<(), ParseError> {
+        let error = |kind, at| ParseError {
+            kind,
+            line: self.number,
+            offset: at,
+        };
+        if self.number > self.limits.max_lines {
+            return Err(error(
+                ParseErrorKind::TooManyLines {
+                    limit: self.limits.max_lines,
+                },
+                offset,
+            ));
+        }
+        if line.len() > self.limits.max_line_len {
+            return Err(error(
+                ParseErrorKind::LineTooLong {
+                    limit: self.limits.max_line_len,
+                },
+                offset,
+            ));
+        }
+        match memchr::memchr2(b'\r', 0, line) {
+            Some(at) => Err(error(
+                ParseErrorKind::ControlCharacter,
+                offset.saturating_add(at),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// A blank line ends the description when only line ends follow it.
+    fn blank_line(&mut self, offset: usize) -> Result<Option<RawLine<'a>>, ParseError> {
+        let rest = self.text.as_bytes().get(offset..).unwrap_or_default();
+        let only_line_ends = rest.iter().enumerate().all(|(i, &b)| {
+            b == b'\n' || (b == b'\r' && rest.get(i.saturating_add(1)) == Some(&b'\n'))
+        });
+        if only_line_ends {
+            self.pos = self.text.len();
+            return Ok(None);
+        }
+        Err(ParseError {
+            kind: ParseErrorKind::EmptyLine,
+            line: self.number,
+            offset,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Result<Vec<(usize, usize, char, &str)>, ParseError> {
+        let limits = Limits::default();
+        let mut scanner = Scanner::new(text, &limits);
+        let mut out = Vec::new();
+        while let Some(l) = scanner.next_line()? {
+            out.push((l.number, l.offset, char::from(l.kind), l.value));
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn accepts_crlf_lf_and_missing_final_end() {
+        let expected = vec![(1, 0, 'v', "0"), (2, 5, 's', "x")];
+        assert_eq!(lines("v=0\r\ns=x\r\n").unwrap(), expected);
+        assert_eq!(lines("v=0\r\ns=x").unwrap(), expected);
+        assert_eq!(
+            lines("v=0\ns=x\n").unwrap(),
+            vec![(1, 0, 'v', "0"), (2, 4, 's', "x")]
+        );
+    }
+
+    #[test]
+    fn blank_lines_only_at_the_end() {
+        assert_eq!(lines("v=0\r\n\r\n\r\n").unwrap().len(), 1);
+        assert_eq!(lines("v=0\n\n").unwrap().len(), 1);
+        let err = lines("v=0\r\n\r\ns=x\r\n").unwrap_err();
+        assert_eq!(
+            (err.kind, err.line, err.offset),
+            (ParseErrorKind::EmptyLine, 2, 5)
+        );
+        assert_eq!(
+            lines("v=0\r\n\r\r\n").unwrap_err().kind,
+            ParseErrorKind::ControlCharacter
+        );
+    }
+
+    #[test]
+    fn rejects_stray_cr_and_nul_at_their_offset() {
+        let err = lines("v=0\r\ns=a\rb\r\n").unwrap_err();
+        assert_eq!(
+            (err.kind, err.line, err.offset),
+            (ParseErrorKind::ControlCharacter, 2, 8)
+        );
+        assert_eq!(lines("v=0\ns=a\0\n").unwrap_err().offset, 7);
+    }
+
+    #[test]
+    fn rejects_lines_without_letter_and_equals() {
+        for bad in ["v 0\n", "=0\n", "1=0\n", "v\n", " v=0\n", "garbage"] {
+            assert_eq!(
+                lines(bad).unwrap_err().kind,
+                ParseErrorKind::Malformed,
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn enforces_line_limits() {
+        let limits = Limits {
+            max_line_len: 4,
+            max_lines: 2,
+            ..Limits::default()
+        };
+        let mut s = Scanner::new("v=0\ns=abc\n", &limits);
+        assert!(s.next_line().is_ok());
+        assert_eq!(
+            s.next_line().unwrap_err().kind,
+            ParseErrorKind::LineTooLong { limit: 4 }
+        );
+        let mut s = Scanner::new("v=0\nv=0\nv=0\n", &limits);
+        assert!(s.next_line().is_ok() && s.next_line().is_ok());
+        assert_eq!(
+            s.next_line().unwrap_err().kind,
+            ParseErrorKind::TooManyLines { limit: 2 }
+        );
+    }
+}
