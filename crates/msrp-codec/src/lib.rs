@@ -17,6 +17,25 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+pub mod byte_range;
+mod end_line;
+pub mod error;
+pub mod frame;
+mod head;
+mod head_scan;
+pub mod limits;
+pub mod parser;
+pub mod report;
+pub mod status;
+pub mod transaction_id;
 pub mod uri;
 
+pub use byte_range::ByteRange;
+pub use error::{Error, ErrorKind};
+pub use frame::{Flag, FrameHead, FrameKind, Header, Method};
+pub use limits::Limits;
+pub use parser::{Event, Feed, FrameEnd, Parser};
+pub use report::{FailureReport, SuccessReport};
+pub use status::{Status, StatusCode};
+pub use transaction_id::TransactionId;
 pub use uri::{MsrpUri, Scheme, UriError};

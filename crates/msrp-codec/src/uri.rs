@@ -18,6 +18,7 @@ mod syntax;
 mod tests;
 
 pub use path::{split_path, PathUris};
+pub(crate) use syntax::is_token_char;
 use syntax::{
     check_params, check_reg_name, check_session_id, check_userinfo, find_from, parse_hostport,
     parse_scheme, parse_userinfo, slice, PctDecoded,

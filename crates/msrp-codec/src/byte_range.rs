@@ -1,0 +1,186 @@
+//! The Byte-Range header (RFC 4975 §7.1.1, §9): `range-start "-" range-end "/" total`.
+
+use core::fmt;
+
+/// Which octets of the message a chunk carries; positions count from 1.
+///
+/// ```
+/// use msrp_codec::ByteRange;
+/// let r = ByteRange::parse("1-2048/*").unwrap();
+/// assert_eq!((r.start, r.end, r.total), (1, Some(2048), None));
+/// assert_eq!(r.to_string(), "1-2048/*");
+/// assert_eq!(r.len(), Some(2048));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ByteRange {
+    /// Position of the first octet of the chunk (1-based).
+    pub start: u64,
+    /// Position of the last octet, `None` for `*` (not known when the chunk was sent).
+    pub end: Option<u64>,
+    /// Size of the whole message, `None` for `*`.
+    pub total: Option<u64>,
+}
+
+/// What is wrong with a Byte-Range value; the offset is within the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteRangeError {
+    /// Byte offset within the header value.
+    pub offset: usize,
+    /// What was expected.
+    pub expected: &'static str,
+}
+
+impl ByteRange {
+    /// A range of known end; `end = start - 1` describes an empty chunk.
+    pub fn new(start: u64, end: Option<u64>, total: Option<u64>) -> Self {
+        ByteRange { start, end, total }
+    }
+
+    /// Parses and checks a header value: start >= 1, end >= start - 1 (an empty chunk),
+    /// end <= total, and start <= total + 1.
+    pub fn parse(value: &str) -> Result<Self, ByteRangeError> {
+        let b = value.as_bytes();
+        let (start, mut pos) = number(b, 0, "range-start digits")?;
+        pos = expect(b, pos, b'-', "'-' after range-start")?;
+        let (end, next) = number_or_star(b, pos, "range-end digits or '*'")?;
+        pos = expect(b, next, b'/', "'/' after range-end")?;
+        let (total, next) = number_or_star(b, pos, "total digits or '*'")?;
+        if next != b.len() {
+            return Err(fail(next, "end of Byte-Range"));
+        }
+        let range = ByteRange { start, end, total };
+        range.check().map(|()| range)
+    }
+
+    fn check(&self) -> Result<(), ByteRangeError> {
+        if self.start == 0 {
+            return Err(fail(0, "range-start of at least 1"));
+        }
+        if let Some(end) = self.end {
+            if end < self.start - 1 {
+                return Err(fail(0, "range-end not before range-start"));
+            }
+            if self.total.is_some_and(|t| end > t) {
+                return Err(fail(0, "range-end within total"));
+            }
+        }
+        if self.total.is_some_and(|t| self.start - 1 > t) {
+            return Err(fail(0, "range-start within total"));
+        }
+        Ok(())
+    }
+
+    /// Octets in the chunk when the end is known.
+    pub fn len(&self) -> Option<u64> {
+        self.end.map(|e| (e + 1).saturating_sub(self.start))
+    }
+
+    /// Whether the chunk is known to be empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == Some(0)
+    }
+}
+
+impl fmt::Display for ByteRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-", self.start)?;
+        match self.end {
+            Some(e) => write!(f, "{}/", e)?,
+            None => f.write_str("*/")?,
+        }
+        match self.total {
+            Some(t) => write!(f, "{}", t),
+            None => f.write_str("*"),
+        }
+    }
+}
+
+impl fmt::Display for ByteRangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "expected {} at byte {} of Byte-Range",
+            self.expected, self.offset
+        )
+    }
+}
+
+fn fail(offset: usize, expected: &'static str) -> ByteRangeError {
+    ByteRangeError { offset, expected }
+}
+
+fn expect(b: &[u8], pos: usize, c: u8, what: &'static str) -> Result<usize, ByteRangeError> {
+    match b.get(pos) {
+        Some(&x) if x == c => Ok(pos + 1),
+        _ => Err(fail(pos, what)),
+    }
+}
+
+fn number(b: &[u8], pos: usize, what: &'static str) -> Result<(u64, usize), ByteRangeError> {
+    let mut value: u64 = 0;
+    let mut i = pos;
+    while let Some(d) = b.get(i).filter(|c| c.is_ascii_digit()) {
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(u64::from(d - b'0')))
+            .ok_or(fail(i, "a number below 2^64"))?;
+        i += 1;
+    }
+    if i == pos {
+        return Err(fail(pos, what));
+    }
+    Ok((value, i))
+}
+
+fn number_or_star(
+    b: &[u8],
+    pos: usize,
+    what: &'static str,
+) -> Result<(Option<u64>, usize), ByteRangeError> {
+    if b.get(pos) == Some(&b'*') {
+        return Ok((None, pos + 1));
+    }
+    number(b, pos, what).map(|(v, i)| (Some(v), i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_known_and_unknown_parts() {
+        assert_eq!(
+            ByteRange::parse("1-0/0"),
+            Ok(ByteRange::new(1, Some(0), Some(0)))
+        );
+        assert_eq!(
+            ByteRange::parse("2049-*/*"),
+            Ok(ByteRange::new(2049, None, None))
+        );
+        assert_eq!(
+            ByteRange::parse("5-9/10"),
+            Ok(ByteRange::new(5, Some(9), Some(10)))
+        );
+        assert!(ByteRange::parse("1-0/0").is_ok_and(|r| r.is_empty()));
+    }
+
+    #[test]
+    fn rejects_backwards_and_malformed_ranges() {
+        let offset = |s| ByteRange::parse(s).map_err(|e| e.offset);
+        assert_eq!(offset("10-5/20"), Err(0));
+        assert_eq!(offset("0-5/20"), Err(0));
+        assert_eq!(offset("1-25/20"), Err(0));
+        assert_eq!(offset("30-*/20"), Err(0));
+        assert_eq!(offset("1-2"), Err(3));
+        assert_eq!(offset("a-2/3"), Err(0));
+        assert_eq!(offset("1-2/3 "), Err(5));
+        assert_eq!(offset("1-99999999999999999999/*"), Err(21));
+    }
+
+    #[test]
+    fn displays_as_written() {
+        for s in ["1-0/0", "1-*/*", "7-100/*", "3-4/5"] {
+            assert_eq!(ByteRange::parse(s).map(|r| r.to_string()).as_deref(), Ok(s));
+        }
+    }
+}
