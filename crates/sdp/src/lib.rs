@@ -38,6 +38,7 @@ extern crate alloc;
 
 pub mod address;
 pub mod attribute;
+mod builder;
 mod error;
 mod fields;
 mod limits;
@@ -47,6 +48,7 @@ mod offer_answer;
 mod parse;
 mod scan;
 mod session;
+mod sink;
 mod syntax;
 
 pub use address::{Address, AddressType, ConnectionData, Host};
@@ -55,6 +57,7 @@ pub use attribute::direction::Direction;
 pub use attribute::path::Path;
 pub use attribute::setup::{ConnectionMode, Setup};
 pub use attribute::Attribute;
+pub use builder::MsrpDescription;
 pub use error::{BuildError, ParseError, ParseErrorKind};
 pub use limits::{Limits, MEDIA_CAPACITY};
 pub use line::{Attributes, Line, Lines};
