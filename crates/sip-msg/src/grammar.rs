@@ -396,6 +396,11 @@ impl<'a> Scanner<'a> {
         ValueError::new(self.pos, expected)
     }
 
+    /// Moves `n` bytes forward (at most to the end); for bytes the caller has already checked.
+    pub fn skip(&mut self, n: usize) {
+        self.pos = self.pos.saturating_add(n).min(self.text.len());
+    }
+
     /// Consumes `b` if it is next.
     pub fn eat(&mut self, b: u8) -> bool {
         let found = self.peek() == Some(b);

@@ -1,0 +1,225 @@
+//! SIP and SIPS URIs (RFC 3261 19.1.1 and the `SIP-URI` rule of section 25).
+
+use super::escape::scan_escaped;
+use super::host::{scan_host, Host};
+use super::params::{UriHeaders, UriParams};
+use crate::grammar::{is_password_extra, is_unreserved, is_user_unreserved, Scanner};
+use crate::ValueError;
+use core::fmt;
+
+/// A `sip:` or `sips:` URI, borrowed from the text it was parsed from.
+///
+/// User, password, parameters and headers keep their escapes as written; decode them with
+/// [`unescape`](super::unescape) and compare whole URIs with [`SipUri::equivalent`].
+///
+/// ```
+/// use sip_msg::uri::{Host, SipUri};
+/// let uri = SipUri::parse("sips:alice%40home:secret@[2001:db8::1]:5061;transport=tcp?Subject=hi").unwrap();
+/// assert!(uri.secure);
+/// assert_eq!(uri.user, Some("alice%40home"));
+/// assert_eq!(uri.password, Some("secret"));
+/// assert_eq!(uri.host, Host::Ipv6("2001:db8::1"));
+/// assert_eq!(uri.port, Some(5061));
+/// assert_eq!(uri.params.transport(), Some("tcp"));
+/// assert_eq!(uri.headers.iter().next(), Some(("Subject", "hi")));
+/// assert_eq!(uri.to_string(), "sips:alice%40home:secret@[2001:db8::1]:5061;transport=tcp?Subject=hi");
+///
+/// let built = SipUri::new(Host::Name("example.com")).with_user("bob");
+/// assert_eq!(built.to_string(), "sip:bob@example.com");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SipUri<'a> {
+    /// `sips:` rather than `sip:`.
+    pub secure: bool,
+    /// The user part (or telephone-subscriber), escaped.
+    pub user: Option<&'a str>,
+    /// The password after `user:`, escaped (its use is discouraged by RFC 3261).
+    pub password: Option<&'a str>,
+    /// The host.
+    pub host: Host<'a>,
+    /// The port, absent when not written (absent is not the same as 5060 when comparing).
+    pub port: Option<u16>,
+    /// The `;name[=value]` parameters.
+    pub params: UriParams<'a>,
+    /// The `?name=value&...` headers.
+    pub headers: UriHeaders<'a>,
+}
+
+impl<'a> SipUri<'a> {
+    /// A `sip:` URI of `host` with nothing else.
+    pub fn new(host: Host<'a>) -> Self {
+        SipUri {
+            secure: false,
+            user: None,
+            password: None,
+            host,
+            port: None,
+            params: UriParams::default(),
+            headers: UriHeaders::default(),
+        }
+    }
+
+    /// The same URI with a user part (which must already be escaped).
+    pub fn with_user(self, user: &'a str) -> Self {
+        SipUri {
+            user: Some(user),
+            ..self
+        }
+    }
+
+    /// Parses a whole `sip:` or `sips:` URI (scheme case-insensitive).
+    pub fn parse(text: &'a str) -> Result<Self, ValueError> {
+        let (scheme, rest) = text
+            .split_once(':')
+            .ok_or(ValueError::new(0, "sip: or sips:"))?;
+        let secure = match scheme {
+            s if s.eq_ignore_ascii_case("sip") => false,
+            s if s.eq_ignore_ascii_case("sips") => true,
+            _ => return Err(ValueError::new(0, "sip: or sips:")),
+        };
+        let start = scheme.len() + 1;
+        let uri = parse_after_scheme(rest, secure).map_err(|e| e.shifted(start))?;
+        Ok(uri)
+    }
+}
+
+/// Parses `[ userinfo ] hostport uri-parameters [ headers ]`.
+fn parse_after_scheme(text: &str, secure: bool) -> Result<SipUri<'_>, ValueError> {
+    let mut s = Scanner::new(text);
+    // Neither host, port, parameters nor headers may hold an unescaped `@`, so the first one
+    // ends the userinfo even though the user part may contain `;`, `?` and `/`.
+    let (user, password) = match memchr::memchr(b'@', text.as_bytes()) {
+        Some(at) => scan_userinfo(&mut s, at)?,
+        None => (None, None),
+    };
+    let host = scan_host(&mut s)?;
+    let port = if s.eat(b':') {
+        Some(scan_port(&mut s)?)
+    } else {
+        None
+    };
+    let params = UriParams::scan(&mut s)?;
+    let headers = UriHeaders::scan(&mut s)?;
+    if !s.at_end() {
+        return Err(s.error("end of SIP URI"));
+    }
+    Ok(SipUri {
+        secure,
+        user,
+        password,
+        host,
+        port,
+        params,
+        headers,
+    })
+}
+
+type UserInfo<'a> = (Option<&'a str>, Option<&'a str>);
+
+fn scan_userinfo<'a>(s: &mut Scanner<'a>, at: usize) -> Result<UserInfo<'a>, ValueError> {
+    let user = scan_escaped(s, |b| is_unreserved(b) || is_user_unreserved(b))?;
+    if user.is_empty() {
+        return Err(s.error("user"));
+    }
+    let password = if s.eat(b':') {
+        Some(scan_escaped(s, |b| {
+            is_unreserved(b) || is_password_extra(b)
+        })?)
+    } else {
+        None
+    };
+    if s.pos() != at {
+        return Err(s.error("@"));
+    }
+    s.skip(1);
+    Ok((Some(user), password))
+}
+
+fn scan_port(s: &mut Scanner<'_>) -> Result<u16, ValueError> {
+    let start = s.pos();
+    let n = s.number("port")?;
+    u16::try_from(n).map_err(|_| ValueError::new(start, "port 0-65535"))
+}
+
+impl fmt::Display for SipUri<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.secure { "sips:" } else { "sip:" })?;
+        if let Some(user) = self.user {
+            f.write_str(user)?;
+            if let Some(password) = self.password {
+                write!(f, ":{password}")?;
+            }
+            f.write_str("@")?;
+        }
+        write!(f, "{}", self.host)?;
+        if let Some(port) = self.port {
+            write!(f, ":{port}")?;
+        }
+        write!(f, "{}{}", self.params, self.headers)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3261_examples_parse() {
+        let u = SipUri::parse("sip:alice@atlanta.com").unwrap();
+        assert_eq!(
+            (u.user, u.host, u.port),
+            (Some("alice"), Host::Name("atlanta.com"), None)
+        );
+        let u = SipUri::parse("sip:alice:secretword@atlanta.com;transport=tcp").unwrap();
+        assert_eq!(u.password, Some("secretword"));
+        assert_eq!(u.params.transport(), Some("tcp"));
+        let u = SipUri::parse("sip:+1-212-555-1212:1234@gateway.com;user=phone").unwrap();
+        assert_eq!(
+            (u.user, u.password, u.params.user()),
+            (Some("+1-212-555-1212"), Some("1234"), Some("phone"))
+        );
+        let u = SipUri::parse("sip:atlanta.com;method=REGISTER?to=alice%40atlanta.com").unwrap();
+        assert_eq!((u.user, u.params.method()), (None, Some("REGISTER")));
+        let u = SipUri::parse("sip:alice;day=tuesday@atlanta.com").unwrap();
+        assert_eq!(u.user, Some("alice;day=tuesday"));
+        let u = SipUri::parse("SIPS:192.0.2.4:0").unwrap();
+        assert_eq!(
+            (u.secure, u.host, u.port),
+            (true, Host::Ipv4("192.0.2.4"), Some(0))
+        );
+        let u = SipUri::parse("sip:[::ffff:192.0.2.1]:5060;lr").unwrap();
+        assert!(u.params.lr());
+    }
+
+    #[test]
+    fn errors_carry_offsets_in_the_whole_uri() {
+        let err = |t| SipUri::parse(t).unwrap_err();
+        assert_eq!(err("tel:+1"), ValueError::new(0, "sip: or sips:"));
+        assert_eq!(err("sip"), ValueError::new(0, "sip: or sips:"));
+        assert_eq!(err("sip:"), ValueError::new(4, "host"));
+        assert_eq!(err("sip:@a.com"), ValueError::new(4, "user"));
+        assert_eq!(err("sip:a b@c.com"), ValueError::new(5, "@"));
+        assert_eq!(err("sip:a@b@c.com"), ValueError::new(7, "end of SIP URI"));
+        assert_eq!(err("sip:a.com:"), ValueError::new(10, "port"));
+        assert_eq!(err("sip:a.com:65536"), ValueError::new(10, "port 0-65535"));
+        assert_eq!(err("sip:a%zz@b.com"), ValueError::new(5, "escaped %HH"));
+        assert_eq!(err("sip:a.com;ttl=300"), ValueError::new(14, "ttl 0-255"));
+        assert_eq!(err("sip:a.com?x"), ValueError::new(11, "="));
+        assert_eq!(err("sip:a.com>"), ValueError::new(9, "end of SIP URI"));
+        assert_eq!(err("sip:[::1"), ValueError::new(8, "]"));
+    }
+
+    #[test]
+    fn display_writes_back_the_same_text() {
+        for text in [
+            "sip:alice@atlanta.com",
+            "sips:a:@b.com:1",
+            "sip:%61lice:p%41ss@[::1]:5060;transport=tcp;lr?Subject=hi&x=",
+            "sip:b.com;maddr=239.255.255.1;ttl=15",
+        ] {
+            let u = SipUri::parse(text).unwrap();
+            assert_eq!(u.to_string(), text);
+            assert_eq!(SipUri::parse(&u.to_string()), Ok(u));
+        }
+    }
+}
