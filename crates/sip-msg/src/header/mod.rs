@@ -9,11 +9,13 @@ mod call_id;
 mod content_length;
 mod max_forwards;
 mod params;
+mod via;
 
 pub use call_id::CallId;
 pub use content_length::ContentLength;
 pub use max_forwards::MaxForwards;
 pub use params::{Param, ParamIter, ParamValue, Params};
+pub use via::{Branch, Rport, SentBy, Via};
 
 use crate::grammar::trim_lws;
 

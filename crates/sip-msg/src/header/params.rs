@@ -195,6 +195,20 @@ impl<'a> Iterator for ParamIter<'a> {
     }
 }
 
+/// A token, or an IPv6 address without brackets: RFC 3261 gives the Via `received` parameter
+/// that form, and the generic grammar would otherwise stop at its first colon.
+fn scan_token_or_ipv6<'a>(s: &mut Scanner<'a>) -> Result<&'a str, ValueError> {
+    let start = s.pos();
+    let token = s.token("parameter value")?;
+    if s.peek() != Some(b':') || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(token);
+    }
+    s.take_while(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    let address = s.slice(start, s.pos());
+    crate::uri::host::parse_ipv6(address).ok_or(ValueError::new(start, "IPv6address"))?;
+    Ok(address)
+}
+
 /// `token [ EQUAL gen-value ]`.
 fn scan_param<'a>(s: &mut Scanner<'a>) -> Result<Param<'a>, ValueError> {
     let name = s.token("parameter name")?;
@@ -208,7 +222,7 @@ fn scan_param<'a>(s: &mut Scanner<'a>) -> Result<Param<'a>, ValueError> {
             crate::uri::host::scan_host(s)?;
             ParamValue::Token(s.slice(start, s.pos()))
         }
-        _ => ParamValue::Token(s.token("parameter value")?),
+        _ => ParamValue::Token(scan_token_or_ipv6(s)?),
     };
     Ok(Param {
         name,
@@ -322,5 +336,18 @@ mod tests {
             Params::parse(";a=\"1\"").unwrap()
         );
         assert_eq!(Params::EMPTY, Params::parse("").unwrap());
+    }
+
+    #[test]
+    fn bare_ipv6_values() {
+        let p = Params::parse(";received=2001:db8::1;x=ab").unwrap();
+        assert_eq!(
+            p.get("received").and_then(|p| p.value),
+            Some(ParamValue::Token("2001:db8::1"))
+        );
+        assert_eq!(
+            Params::parse(";r=1::2::3").unwrap_err(),
+            ValueError::new(3, "IPv6address")
+        );
     }
 }

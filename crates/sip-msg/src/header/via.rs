@@ -1,0 +1,223 @@
+//! Via (RFC 3261 20.42): one `via-parm` (`SIP/2.0/UDP host:port;branch=...`). Split a header
+//! with several via-parms with [`split_list`](super::split_list) first.
+
+use super::params::{Param, ParamValue, Params};
+use crate::grammar::{parse_u32, Scanner};
+use crate::uri::host::scan_host;
+use crate::uri::Host;
+use crate::ValueError;
+use core::fmt;
+
+/// The branch of a Via: the transaction identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Branch<'a>(pub &'a str);
+
+impl<'a> Branch<'a> {
+    /// The prefix RFC 3261 8.1.1.7 puts on every branch it generates.
+    pub const MAGIC_COOKIE: &'static str = "z9hG4bK";
+
+    /// Whether the branch starts with `z9hG4bK`, i.e. was built by an RFC 3261 element and
+    /// can be used as a transaction identifier on its own (17.2.3).
+    pub fn has_magic_cookie(&self) -> bool {
+        self.0.starts_with(Self::MAGIC_COOKIE)
+    }
+
+    /// The branch text.
+    pub fn as_str(&self) -> &'a str {
+        self.0
+    }
+}
+
+/// `sent-by = host [ COLON port ]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentBy<'a> {
+    /// The host the response goes back to.
+    pub host: Host<'a>,
+    /// The port, absent when not written (the transport's default then applies).
+    pub port: Option<u16>,
+}
+
+/// The `rport` parameter of RFC 3581: asked for by the client, or filled in by the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rport {
+    /// `;rport` without a value: the client asks for the source port.
+    Requested,
+    /// `;rport=5060`: the source port the server saw.
+    Port(u16),
+}
+
+/// Names that have their own field and are hidden from [`Via::params`].
+const KNOWN: &[&str] = &["branch", "received", "rport", "maddr", "ttl"];
+
+/// One via-parm.
+///
+/// ```
+/// use sip_msg::header::{Branch, SentBy, Via};
+/// use sip_msg::uri::Host;
+/// let via = Via::parse("SIP/2.0/UDP pc33.atlanta.com;branch=z9hG4bK776asdhds ;rport").unwrap();
+/// assert_eq!(via.transport, "UDP");
+/// assert_eq!(via.sent_by.host, Host::Name("pc33.atlanta.com"));
+/// assert!(via.branch.is_some_and(|b| b.has_magic_cookie()));
+///
+/// let sent_by = SentBy { host: Host::Ipv4("192.0.2.1"), port: Some(5060) };
+/// let built = Via::new("TCP", sent_by, "z9hG4bK1");
+/// assert_eq!(built.to_string(), "SIP/2.0/TCP 192.0.2.1:5060;branch=z9hG4bK1");
+/// assert_eq!(Via::parse(&built.to_string()), Ok(built));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Via<'a> {
+    /// `SIP` in practice.
+    pub protocol: &'a str,
+    /// `2.0` in practice.
+    pub version: &'a str,
+    /// `UDP`, `TCP`, `TLS`, `SCTP` or another token, as written.
+    pub transport: &'a str,
+    /// Where responses go.
+    pub sent_by: SentBy<'a>,
+    /// The `branch` parameter.
+    pub branch: Option<Branch<'a>>,
+    /// The `received` parameter (an IP address).
+    pub received: Option<Host<'a>>,
+    /// The `rport` parameter.
+    pub rport: Option<Rport>,
+    /// The `maddr` parameter.
+    pub maddr: Option<Host<'a>>,
+    /// The `ttl` parameter.
+    pub ttl: Option<u8>,
+    /// The other parameters, in order.
+    pub params: Params<'a>,
+}
+
+impl<'a> Via<'a> {
+    /// A `SIP/2.0/<transport>` via-parm with a branch and nothing else.
+    pub fn new(transport: &'a str, sent_by: SentBy<'a>, branch: &'a str) -> Self {
+        Via {
+            protocol: "SIP",
+            version: "2.0",
+            transport,
+            sent_by,
+            branch: Some(Branch(branch)),
+            received: None,
+            rport: None,
+            maddr: None,
+            ttl: None,
+            params: Params::EMPTY,
+        }
+    }
+
+    /// Parses one via-parm; surrounding whitespace is ignored.
+    pub fn parse(value: &'a str) -> Result<Self, ValueError> {
+        let mut s = Scanner::new(value);
+        s.skip_sws();
+        let protocol = s.token("protocol-name")?;
+        s.slash()?;
+        let version = s.token("protocol-version")?;
+        s.slash()?;
+        let transport = s.token("transport")?;
+        s.lws()?;
+        let host = scan_host(&mut s)?;
+        let port = if s.try_separator(b':') {
+            Some(port(&mut s)?)
+        } else {
+            None
+        };
+        let mut via = Via::new(transport, SentBy { host, port }, "");
+        via.branch = None;
+        via.protocol = protocol;
+        via.version = version;
+        via.params = Params::scan_with(&mut s, |p, at| via.take_param(p, at))?.hiding(KNOWN);
+        s.finish("SEMI or end of via-parm")?;
+        Ok(via)
+    }
+
+    /// The branch text, if any.
+    pub fn branch(&self) -> Option<&'a str> {
+        self.branch.map(|b| b.0)
+    }
+
+    /// Moves a known parameter into its field (the first occurrence wins) after checking it.
+    fn take_param(&mut self, p: Param<'a>, at: usize) -> Result<(), ValueError> {
+        let name = p.name;
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        let value_at = at + name.len();
+        let token = match p.value {
+            Some(ParamValue::Token(t)) => Some(t),
+            Some(ParamValue::Quoted(_)) if KNOWN.iter().any(|k| is(k)) => {
+                return Err(ValueError::new(value_at, "unquoted value"))
+            }
+            _ => None,
+        };
+        let bad = |what| ValueError::new(value_at, what);
+        if is("branch") {
+            let t = token.ok_or(bad("branch value"))?;
+            self.branch.get_or_insert(Branch(t));
+        } else if is("received") {
+            let h = token
+                .and_then(|t| Host::parse_address(t).ok())
+                .filter(|h| !matches!(h, Host::Name(_)));
+            let h = h.ok_or(bad("IP address"))?;
+            self.received.get_or_insert(h);
+        } else if is("rport") {
+            let r = match token {
+                None => Rport::Requested,
+                Some(t) => Rport::Port(
+                    parse_u32(t)
+                        .and_then(|n| u16::try_from(n).ok())
+                        .ok_or(bad("port"))?,
+                ),
+            };
+            self.rport.get_or_insert(r);
+        } else if is("maddr") {
+            let h = token.and_then(|t| Host::parse(t).ok()).ok_or(bad("host"))?;
+            self.maddr.get_or_insert(h);
+        } else if is("ttl") {
+            let ttl = token
+                .filter(|t| t.len() <= 3)
+                .and_then(parse_u32)
+                .and_then(|n| u8::try_from(n).ok());
+            self.ttl.get_or_insert(ttl.ok_or(bad("ttl 0-255"))?);
+        }
+        Ok(())
+    }
+}
+
+fn port(s: &mut Scanner<'_>) -> Result<u16, ValueError> {
+    let start = s.pos();
+    let n = s.number("port")?;
+    u16::try_from(n).map_err(|_| ValueError::new(start, "port 0-65535"))
+}
+
+impl fmt::Display for Via<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}/{}/{} {}",
+            self.protocol, self.version, self.transport, self.sent_by.host
+        )?;
+        if let Some(port) = self.sent_by.port {
+            write!(f, ":{port}")?;
+        }
+        if let Some(branch) = self.branch {
+            write!(f, ";branch={}", branch.0)?;
+        }
+        if let Some(received) = self.received {
+            // RFC 3261 writes `received` IPv6 addresses without brackets.
+            write!(f, ";received={}", received.as_str())?;
+        }
+        match self.rport {
+            Some(Rport::Requested) => f.write_str(";rport")?,
+            Some(Rport::Port(p)) => write!(f, ";rport={p}")?,
+            None => {}
+        }
+        if let Some(maddr) = self.maddr {
+            write!(f, ";maddr={maddr}")?;
+        }
+        if let Some(ttl) = self.ttl {
+            write!(f, ";ttl={ttl}")?;
+        }
+        self.params.fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,200 @@
+use super::*;
+use proptest::prelude::*;
+
+#[test]
+fn parses_branch() {
+    let v = Via::parse("SIP/2.0/UDP pc33.atlanta.com;branch=z9hG4bK776asdhds").unwrap();
+    assert_eq!((v.protocol, v.version, v.transport), ("SIP", "2.0", "UDP"));
+    assert_eq!(
+        v.sent_by,
+        SentBy {
+            host: Host::Name("pc33.atlanta.com"),
+            port: None
+        }
+    );
+    assert_eq!(v.branch(), Some("z9hG4bK776asdhds"));
+    assert!(v.branch.unwrap().has_magic_cookie());
+    assert!(!Branch("1234").has_magic_cookie());
+    assert!(v.params.is_empty());
+}
+
+#[test]
+fn parses_odd_whitespace_folding_and_case() {
+    let v = Via::parse(" SIP / 2.0 /\r\n TCP \r\n\t[2001:db8::9] : 5061 ; BRANCH = z9hG4bKx ;received=2001:db8::1;rport=1; Maddr=224.2.0.1;TTL=16;x=\"q\";flag ").unwrap();
+    assert_eq!(v.transport, "TCP");
+    assert_eq!(
+        v.sent_by,
+        SentBy {
+            host: Host::Ipv6("2001:db8::9"),
+            port: Some(5061)
+        }
+    );
+    assert_eq!(v.branch(), Some("z9hG4bKx"));
+    assert_eq!(v.received, Some(Host::Ipv6("2001:db8::1")));
+    assert_eq!(
+        (v.rport, v.maddr, v.ttl),
+        (
+            Some(Rport::Port(1)),
+            Some(Host::Ipv4("224.2.0.1")),
+            Some(16)
+        )
+    );
+    assert_eq!(v.params.to_string(), ";x=\"q\";flag");
+    assert_eq!(
+        v.to_string(),
+        "SIP/2.0/TCP [2001:db8::9]:5061;branch=z9hG4bKx;received=2001:db8::1;rport=1;maddr=224.2.0.1;ttl=16;x=\"q\";flag"
+    );
+    assert_eq!(Via::parse(&v.to_string()), Ok(v));
+}
+
+#[test]
+fn rport_flag_and_received_forms() {
+    let v = Via::parse("SIP/2.0/UDP 10.0.0.1:5060;rport;received=[::1];branch=z9hG4bK1").unwrap();
+    assert_eq!(v.rport, Some(Rport::Requested));
+    assert_eq!(v.received, Some(Host::Ipv6("::1")));
+    assert_eq!(
+        v.to_string(),
+        "SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1;received=::1;rport"
+    );
+}
+
+#[test]
+fn first_occurrence_of_a_known_parameter_wins() {
+    let v = Via::parse("SIP/2.0/UDP h.com;branch=z9hG4bKa;branch=z9hG4bKb").unwrap();
+    assert_eq!(v.branch(), Some("z9hG4bKa"));
+    assert_eq!(v.to_string(), "SIP/2.0/UDP h.com;branch=z9hG4bKa");
+}
+
+#[test]
+fn every_error_path_has_its_offset() {
+    let err = |t| Via::parse(t).unwrap_err();
+    assert_eq!(err(""), ValueError::new(0, "protocol-name"));
+    assert_eq!(err("SIP"), ValueError::new(3, "SLASH"));
+    assert_eq!(err("SIP/"), ValueError::new(4, "protocol-version"));
+    assert_eq!(err("SIP/2.0"), ValueError::new(7, "SLASH"));
+    assert_eq!(err("SIP/2.0/"), ValueError::new(8, "transport"));
+    assert_eq!(err("SIP/2.0/UDP"), ValueError::new(11, "LWS"));
+    assert_eq!(err("SIP/2.0/UDP "), ValueError::new(12, "host"));
+    assert_eq!(err("SIP/2.0/UDP h.com:"), ValueError::new(18, "port"));
+    assert_eq!(
+        err("SIP/2.0/UDP h.com:70000"),
+        ValueError::new(18, "port 0-65535")
+    );
+    assert_eq!(
+        err("SIP/2.0/UDP h.com;"),
+        ValueError::new(18, "parameter name")
+    );
+    assert_eq!(
+        err("SIP/2.0/UDP h.com;branch"),
+        ValueError::new(24, "branch value")
+    );
+    assert_eq!(
+        err("SIP/2.0/UDP h.com;branch=\"x\""),
+        ValueError::new(24, "unquoted value")
+    );
+    assert_eq!(
+        err("SIP/2.0/UDP h.com;received=h.com"),
+        ValueError::new(26, "IP address")
+    );
+    assert_eq!(
+        err("SIP/2.0/UDP h.com;rport=99999"),
+        ValueError::new(23, "port")
+    );
+    assert_eq!(
+        err("SIP/2.0/UDP h.com;maddr=-"),
+        ValueError::new(23, "host")
+    );
+    assert_eq!(
+        err("SIP/2.0/UDP h.com;ttl=256"),
+        ValueError::new(21, "ttl 0-255")
+    );
+    assert_eq!(
+        err("SIP/2.0/UDP h.com x"),
+        ValueError::new(18, "SEMI or end of via-parm")
+    );
+    assert_eq!(
+        err("SIP/2.0/UDP h.com, SIP/2.0/UDP b.com"),
+        ValueError::new(17, "SEMI or end of via-parm")
+    );
+}
+
+fn host() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-z]([a-z0-9-]{0,6}[a-z0-9])?(\\.[a-z][a-z0-9]{0,5}){0,3}",
+        any::<[u8; 4]>().prop_map(|[a, b, c, d]| format!("{a}.{b}.{c}.{d}")),
+        any::<[u16; 8]>().prop_map(|g| format!(
+            "[{:x}:{:x}:{:x}:{:x}:{:x}:{:x}:{:x}:{:x}]",
+            g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7]
+        )),
+    ]
+}
+
+/// Owned inputs of a generated Via.
+#[derive(Debug, Clone)]
+struct Parts {
+    transport: String,
+    host: String,
+    port: Option<u16>,
+    branch: Option<String>,
+    received: Option<[u8; 4]>,
+    rport: Option<Option<u16>>,
+    ttl: Option<u8>,
+    maddr: Option<String>,
+    params: String,
+}
+
+fn parts() -> impl Strategy<Value = Parts> {
+    let params = proptest::collection::vec(
+        (
+            "x[a-z0-9.+-]{0,5}",
+            proptest::option::of("[A-Za-z0-9.!%*_+`'~-]{1,6}"),
+        ),
+        0..3,
+    )
+    .prop_map(|ps| {
+        ps.into_iter()
+            .map(|(n, v)| v.map_or(format!(";{n}"), |v| format!(";{n}={v}")))
+            .collect::<String>()
+    });
+    (
+        "[A-Z]{2,5}",
+        host(),
+        proptest::option::of(any::<u16>()),
+        proptest::option::of("z9hG4bK[A-Za-z0-9.!%*_+`'~-]{0,10}"),
+        proptest::option::of(any::<[u8; 4]>()),
+        proptest::option::of(proptest::option::of(any::<u16>())),
+        proptest::option::of(any::<u8>()),
+        proptest::option::of(host()),
+        params,
+    )
+        .prop_map(
+            |(transport, host, port, branch, received, rport, ttl, maddr, params)| Parts {
+                transport,
+                host,
+                port,
+                branch,
+                received,
+                rport,
+                ttl,
+                maddr,
+                params,
+            },
+        )
+}
+
+proptest! {
+    /// A Via built from valid fields, displayed and parsed again, has the same fields.
+    #[test]
+    fn via_display_parse_round_trip(p in parts()) {
+        let received = p.received.map(|[a, b, c, d]| format!("{a}.{b}.{c}.{d}"));
+        let mut via = Via::new(&p.transport, SentBy { host: Host::parse(&p.host).unwrap(), port: p.port }, "");
+        via.branch = p.branch.as_deref().map(Branch);
+        via.received = received.as_deref().map(Host::Ipv4);
+        via.rport = p.rport.map(|r| r.map_or(Rport::Requested, Rport::Port));
+        via.ttl = p.ttl;
+        via.maddr = p.maddr.as_deref().map(|m| Host::parse(m).unwrap());
+        via.params = Params::parse(&p.params).unwrap();
+        let text = via.to_string();
+        prop_assert_eq!(Via::parse(&text), Ok(via));
+    }
+}
