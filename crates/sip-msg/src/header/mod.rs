@@ -6,14 +6,18 @@
 //! grammar is a comma-separated list.
 
 mod call_id;
+mod contact;
 mod content_length;
 mod max_forwards;
+mod name_addr;
 mod params;
 mod via;
 
 pub use call_id::CallId;
+pub use contact::Contact;
 pub use content_length::ContentLength;
 pub use max_forwards::MaxForwards;
+pub use name_addr::{write_display_name, DisplayName, NameAddr};
 pub use params::{Param, ParamIter, ParamValue, Params};
 pub use via::{Branch, Rport, SentBy, Via};
 
