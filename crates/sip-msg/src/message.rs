@@ -1,0 +1,325 @@
+//! The borrowed message view and the datagram parse that produces it.
+
+use crate::error::Error;
+use crate::field::Header;
+use crate::header::ContentLength;
+use crate::limits::{Limit, Limits};
+use crate::name::HeaderName;
+use crate::scan::{self, Head, HeaderList, RawHeader, Stop};
+use crate::start_line::{self, Method, StartLine, StatusCode};
+use crate::validate;
+use core::fmt;
+
+/// How much a parse checks beyond the line grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Reject what RFC 3261 says a UA must reject: missing mandatory headers, a CSeq that
+    /// disagrees with the method or is out of range, bad Max-Forwards, Call-ID or CSeq values,
+    /// repeated single-value headers. The default.
+    #[default]
+    Validating,
+    /// Only the line grammar, the limits and the Content-Length are checked, for proxies and
+    /// tools that must look at broken messages. Typed accessors still check what they read.
+    Lenient,
+}
+
+/// A configured parser: limits and mode. Cheap to copy; keep one per transport.
+///
+/// ```
+/// use sip_msg::{Limits, Mode, Parser};
+/// let parser = Parser::new().with_limits(Limits { max_headers: 32, ..Limits::DEFAULT });
+/// let msg = parser.parse_datagram(b"SIP/2.0 100 Trying\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n\
+///     From: <sip:a@h>;tag=1\r\nTo: <sip:b@h>\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\n\r\n")?;
+/// assert_eq!(msg.status().map(|s| s.as_u16()), Some(100));
+/// assert_eq!(parser.with_mode(Mode::Lenient).mode(), Mode::Lenient);
+/// # Ok::<(), sip_msg::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Parser {
+    limits: Limits,
+    mode: Mode,
+}
+
+impl Parser {
+    /// Default limits, validating.
+    pub const fn new() -> Self {
+        Parser {
+            limits: Limits::DEFAULT,
+            mode: Mode::Validating,
+        }
+    }
+
+    /// The same parser with other limits.
+    pub const fn with_limits(self, limits: Limits) -> Self {
+        Parser { limits, ..self }
+    }
+
+    /// The same parser in another mode.
+    pub const fn with_mode(self, mode: Mode) -> Self {
+        Parser { mode, ..self }
+    }
+
+    /// The limits in force.
+    pub const fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// The mode in force.
+    pub const fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Parses one whole message received as a datagram (UDP, or any transport that delivers
+    /// message boundaries).
+    ///
+    /// The body is the Content-Length bytes after the headers (RFC 3261 18.3: extra bytes are
+    /// ignored, missing ones are [`Error::BodyTooShort`]); without Content-Length it is the rest
+    /// of the datagram.
+    pub fn parse_datagram<'a>(&self, buf: &'a [u8]) -> Result<Message<'a>, Error> {
+        let mut message = Message::empty();
+        let head =
+            scan::scan(buf, &self.limits, &mut message.headers).map_err(|stop| match stop {
+                Stop::Incomplete => Error::Truncated { offset: buf.len() },
+                Stop::Invalid(e) => e,
+            })?;
+        let rest = buf.get(head.len..).unwrap_or(&[]);
+        message.body = match content_length(buf, &message.headers, &self.limits)? {
+            Some(len) => rest.get(..len).ok_or(Error::BodyTooShort {
+                offset: buf.len(),
+                expected: len,
+                actual: rest.len(),
+            })?,
+            None if rest.len() > self.limits.max_body_len => {
+                return Err(Error::TooLarge {
+                    limit: Limit::BodyLength,
+                    offset: head.len + self.limits.max_body_len,
+                })
+            }
+            None => rest,
+        };
+        self.complete(&mut message, buf, head)?;
+        Ok(message)
+    }
+
+    /// Fills in the start line of a message whose headers and body are in place, then
+    /// validates it per the mode.
+    pub(crate) fn complete<'a>(
+        &self,
+        message: &mut Message<'a>,
+        buf: &'a [u8],
+        head: Head,
+    ) -> Result<(), Error> {
+        let text = buf.get(..head.len).unwrap_or(&[]);
+        message.head =
+            core::str::from_utf8(text).map_err(|e| Error::syntax(e.valid_up_to(), "UTF-8 text"))?;
+        let line = message.head.get(..head.start_line_len).unwrap_or("");
+        message.start_line = start_line::parse(line)?;
+        if self.mode == Mode::Validating {
+            validate::check(message)?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses a datagram with the default limits, validating. See [`Parser::parse_datagram`].
+///
+/// ```
+/// let msg = sip_msg::parse(b"SIP/2.0 180 Ringing\r\nv: SIP/2.0/UDP h;branch=z9hG4bK1\r\n\
+///     f: <sip:a@h>;tag=1\r\nt: <sip:b@h>;tag=2\r\ni: c\r\nCSeq: 1 INVITE\r\nl: 0\r\n\r\n")?;
+/// assert_eq!(msg.reason(), Some("Ringing"));
+/// assert_eq!(msg.get(sip_msg::HeaderName::CallId).map(|h| h.value()), Some("c"));
+/// # Ok::<(), sip_msg::Error>(())
+/// ```
+pub fn parse(buf: &[u8]) -> Result<Message<'_>, Error> {
+    Parser::new().parse_datagram(buf)
+}
+
+/// The Content-Length of a scanned head: `None` when absent; every value must agree.
+pub(crate) fn content_length(
+    buf: &[u8],
+    headers: &HeaderList,
+    limits: &Limits,
+) -> Result<Option<usize>, Error> {
+    let mut found = None;
+    for h in headers
+        .iter()
+        .filter(|h| h.name == HeaderName::ContentLength)
+    {
+        let range = h.value_range();
+        let offset = range.start;
+        let value = buf.get(range).unwrap_or(&[]);
+        let value = core::str::from_utf8(value).unwrap_or("\u{0}");
+        let len = ContentLength::parse(value)
+            .map_err(|e| Error::value(HeaderName::ContentLength, offset, e))?
+            .bytes();
+        if len > limits.max_body_len {
+            return Err(Error::TooLarge {
+                limit: Limit::BodyLength,
+                offset,
+            });
+        }
+        if found.is_some_and(|earlier| earlier != len) {
+            return Err(Error::ConflictingContentLength { offset });
+        }
+        found = Some(len);
+    }
+    Ok(found)
+}
+
+/// A parsed SIP message: a view borrowing the input buffer.
+///
+/// Header values are kept as written (folds included) and typed on access, so a parse costs
+/// one pass over the head. The header table has a fixed capacity
+/// ([`crate::limits::HEADER_CAPACITY`]); nothing is allocated.
+#[derive(Clone)]
+pub struct Message<'a> {
+    head: &'a str,
+    start_line: StartLine<'a>,
+    headers: HeaderList,
+    body: &'a [u8],
+}
+
+impl<'a> Message<'a> {
+    /// A message with no headers, to be filled in place by a parse.
+    pub(crate) fn empty() -> Self {
+        Message {
+            head: "",
+            start_line: StartLine::Response {
+                status: StatusCode::MIN,
+                reason: "",
+            },
+            headers: HeaderList::new(),
+            body: &[],
+        }
+    }
+
+    pub(crate) fn headers_mut(&mut self) -> &mut HeaderList {
+        &mut self.headers
+    }
+
+    pub(crate) fn set_body(&mut self, body: &'a [u8]) {
+        self.body = body;
+    }
+
+    /// The parsed start line.
+    pub fn start_line(&self) -> StartLine<'a> {
+        self.start_line
+    }
+
+    /// Whether this is a request.
+    pub fn is_request(&self) -> bool {
+        matches!(self.start_line, StartLine::Request { .. })
+    }
+
+    /// The method of a request.
+    pub fn method(&self) -> Option<Method<'a>> {
+        match self.start_line {
+            StartLine::Request { method, .. } => Some(method),
+            StartLine::Response { .. } => None,
+        }
+    }
+
+    /// The Request-URI of a request, as written.
+    pub fn request_uri(&self) -> Option<&'a str> {
+        match self.start_line {
+            StartLine::Request { uri, .. } => Some(uri),
+            StartLine::Response { .. } => None,
+        }
+    }
+
+    /// The status code of a response.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self.start_line {
+            StartLine::Response { status, .. } => Some(status),
+            StartLine::Request { .. } => None,
+        }
+    }
+
+    /// The reason phrase of a response.
+    pub fn reason(&self) -> Option<&'a str> {
+        match self.start_line {
+            StartLine::Response { reason, .. } => Some(reason),
+            StartLine::Request { .. } => None,
+        }
+    }
+
+    /// Every header line in message order, unknown ones included.
+    pub fn headers(&self) -> impl ExactSizeIterator<Item = Header<'a>> + '_ {
+        self.headers.iter().map(|raw| self.view(raw))
+    }
+
+    /// How many header lines the message has (a folded header counts once).
+    pub fn header_count(&self) -> usize {
+        self.headers.len()
+    }
+
+    /// The first header line with this name.
+    pub fn get(&self, name: HeaderName) -> Option<Header<'a>> {
+        self.get_all(name).next()
+    }
+
+    /// Every header line with this name, in order.
+    pub fn get_all(&self, name: HeaderName) -> impl Iterator<Item = Header<'a>> + '_ {
+        self.headers
+            .iter()
+            .filter(move |raw| raw.name == name)
+            .map(|raw| self.view(raw))
+    }
+
+    /// Every header line whose name matches `name` case-insensitively, for headers without a
+    /// [`HeaderName`] (known names, in any form, work too).
+    pub fn get_by_name<'s>(&'s self, name: &'s str) -> impl Iterator<Item = Header<'a>> + 's {
+        let known = HeaderName::from_bytes(name.as_bytes());
+        self.headers().filter(move |h| match known {
+            HeaderName::Other => h.name() == known && h.raw_name().eq_ignore_ascii_case(name),
+            _ => h.name() == known,
+        })
+    }
+
+    /// The body: exactly Content-Length bytes (or the rest of the datagram without one).
+    pub fn body(&self) -> &'a [u8] {
+        self.body
+    }
+
+    /// Length of the start line and headers, including the empty line ending them.
+    pub fn head_len(&self) -> usize {
+        self.head.len()
+    }
+
+    /// The start line and headers as received.
+    pub fn head(&self) -> &'a str {
+        self.head
+    }
+
+    fn view(&self, raw: &RawHeader) -> Header<'a> {
+        let value = raw.value_range();
+        let offset = value.start;
+        Header::new(
+            raw.name,
+            self.head.get(raw.name_range()).unwrap_or(""),
+            self.head.get(value).unwrap_or(""),
+            offset,
+            raw.folded,
+        )
+    }
+}
+
+impl fmt::Debug for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Message")
+            .field("start_line", &self.start_line)
+            .field("headers", &HeadersDebug(self))
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
+struct HeadersDebug<'m, 'a>(&'m Message<'a>);
+
+impl fmt::Debug for HeadersDebug<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(self.0.headers().map(|h| (h.raw_name(), h.value())))
+            .finish()
+    }
+}

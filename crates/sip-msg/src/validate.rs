@@ -1,0 +1,187 @@
+//! The checks of a validating parse ([`crate::Mode::Validating`]) beyond the line grammar:
+//! the mandatory headers and the few values every user agent reads on every message.
+
+use crate::error::Error;
+use crate::field::Header;
+use crate::grammar::{parse_u32, Scanner};
+use crate::header::{CallId, MaxForwards};
+use crate::message::Message;
+use crate::name::HeaderName;
+use crate::start_line::Method;
+use crate::ValueError;
+
+/// Largest CSeq sequence number: RFC 3261 8.1.1.5 requires it to be below 2^31.
+const MAX_CSEQ: u32 = (1 << 31) - 1;
+
+/// Headers that must appear exactly once, with the bit recording their presence.
+const SINGLE: [(HeaderName, u8); 5] = [
+    (HeaderName::CallId, 1),
+    (HeaderName::CSeq, 1 << 1),
+    (HeaderName::From, 1 << 2),
+    (HeaderName::To, 1 << 3),
+    (HeaderName::MaxForwards, 1 << 4),
+];
+const VIA: u8 = 1 << 5;
+
+/// Runs every check; the first failure wins, in message order for value errors.
+pub(crate) fn check(message: &Message<'_>) -> Result<(), Error> {
+    let method = message.method();
+    let mut seen = 0u8;
+    for h in message.headers() {
+        let bit = match h.name() {
+            HeaderName::Via => VIA,
+            name => SINGLE
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(0, |(_, bit)| *bit),
+        };
+        if bit != VIA && seen & bit != 0 {
+            return Err(Error::DuplicateHeader {
+                header: h.name(),
+                offset: h.offset(),
+            });
+        }
+        seen |= bit;
+        check_value(&h, method)?;
+    }
+    let mut required = SINGLE.iter().take(4).chain([&(HeaderName::Via, VIA)]);
+    if let Some((missing, _)) = required.find(|(_, bit)| seen & bit == 0) {
+        return Err(Error::MissingHeader { header: *missing });
+    }
+    if method.is_some() && seen & (1 << 4) == 0 {
+        return Err(Error::MissingHeader {
+            header: HeaderName::MaxForwards,
+        });
+    }
+    Ok(())
+}
+
+fn check_value(h: &Header<'_>, method: Option<Method<'_>>) -> Result<(), Error> {
+    let typed = |r: Result<(), ValueError>| r.map_err(|e| Error::value(h.name(), h.offset(), e));
+    match h.name() {
+        HeaderName::CSeq => check_cseq(h, method),
+        HeaderName::CallId => typed(CallId::parse(h.value()).map(drop)),
+        HeaderName::MaxForwards => typed(MaxForwards::parse(h.value()).map(drop)),
+        _ => Ok(()),
+    }
+}
+
+/// `CSeq = 1*DIGIT LWS Method`: the number below 2^31, the method that of the request
+/// (for ACK and CANCEL too: their CSeq number is the INVITE's, their method their own).
+fn check_cseq(h: &Header<'_>, method: Option<Method<'_>>) -> Result<(), Error> {
+    let typed = |e: ValueError| Error::value(HeaderName::CSeq, h.offset(), e);
+    let mut s = Scanner::new(h.value());
+    let digits = s
+        .take_some(|b| b.is_ascii_digit(), "CSeq number")
+        .map_err(typed)?;
+    if parse_u32(digits).map_or(true, |n| n > MAX_CSEQ) {
+        return Err(Error::CSeqOutOfRange { offset: h.offset() });
+    }
+    s.lws().map_err(typed)?;
+    let token = s.token("Method").map_err(typed)?;
+    s.finish("end of CSeq").map_err(typed)?;
+    match method {
+        Some(m) if m.as_str() != token => Err(Error::CSeqMethodMismatch { offset: h.offset() }),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{parse, Error, HeaderName};
+
+    const OK: &str = "INVITE sip:b@h SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n\
+        Max-Forwards: 70\r\nFrom: <sip:a@h>;tag=1\r\nTo: <sip:b@h>\r\nCall-ID: c@h\r\n\
+        CSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+
+    fn with(from: &str, to: &str) -> Result<(), Error> {
+        parse(OK.replacen(from, to, 1).as_bytes()).map(drop)
+    }
+
+    #[test]
+    fn a_complete_request_passes() {
+        assert_eq!(with("", ""), Ok(()));
+    }
+
+    #[test]
+    fn every_mandatory_header_is_required() {
+        for (line, header) in [
+            ("Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\n", HeaderName::Via),
+            ("Max-Forwards: 70\r\n", HeaderName::MaxForwards),
+            ("From: <sip:a@h>;tag=1\r\n", HeaderName::From),
+            ("To: <sip:b@h>\r\n", HeaderName::To),
+            ("Call-ID: c@h\r\n", HeaderName::CallId),
+            ("CSeq: 1 INVITE\r\n", HeaderName::CSeq),
+        ] {
+            assert_eq!(
+                with(line, ""),
+                Err(Error::MissingHeader { header }),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn cseq_number_and_method_are_checked() {
+        assert_eq!(with("1 INVITE", "2147483647 INVITE"), Ok(()));
+        assert!(matches!(
+            with("1 INVITE", "2147483648 INVITE"),
+            Err(Error::CSeqOutOfRange { .. })
+        ));
+        assert!(matches!(
+            with("1 INVITE", "99999999999 INVITE"),
+            Err(Error::CSeqOutOfRange { .. })
+        ));
+        assert!(matches!(
+            with("1 INVITE", "1 ACK"),
+            Err(Error::CSeqMethodMismatch { .. })
+        ));
+        assert!(matches!(
+            with("1 INVITE", "1 invite"),
+            Err(Error::CSeqMethodMismatch { .. })
+        ));
+        assert!(matches!(
+            with("1 INVITE", "-1 INVITE"),
+            Err(Error::Value { .. })
+        ));
+        assert!(matches!(
+            with("1 INVITE", "1INVITE"),
+            Err(Error::Value { .. })
+        ));
+    }
+
+    #[test]
+    fn single_value_headers_may_not_repeat() {
+        let twice = "Call-ID: c@h\r\nCall-ID: d@h\r\n";
+        assert!(matches!(
+            with("Call-ID: c@h\r\n", twice),
+            Err(Error::DuplicateHeader {
+                header: HeaderName::CallId,
+                ..
+            })
+        ));
+        assert_eq!(
+            with(
+                "Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\n",
+                "v: SIP/2.0/UDP h\r\nv: SIP/2.0/UDP i\r\n"
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn scalar_values_are_checked_with_message_offsets() {
+        let err = with("Max-Forwards: 70", "Max-Forwards: 300").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Value {
+                    header: HeaderName::MaxForwards,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert_eq!(err.offset(), Some(OK.find("70\r\n").unwrap()));
+    }
+}
