@@ -18,6 +18,8 @@
 extern crate alloc;
 
 pub mod byte_range;
+pub mod chunker;
+mod collision;
 mod end_line;
 pub mod error;
 pub mod frame;
@@ -29,8 +31,10 @@ pub mod report;
 pub mod status;
 pub mod transaction_id;
 pub mod uri;
+pub mod writer;
 
 pub use byte_range::ByteRange;
+pub use chunker::{ChunkError, ChunkFrame, Chunker, ChunkerConfig};
 pub use error::{Error, ErrorKind};
 pub use frame::{Flag, FrameHead, FrameKind, Header, Method};
 pub use limits::Limits;
@@ -39,3 +43,4 @@ pub use report::{FailureReport, SuccessReport};
 pub use status::{Status, StatusCode};
 pub use transaction_id::TransactionId;
 pub use uri::{MsrpUri, Scheme, UriError};
+pub use writer::{write_end_line, BufferTooSmall, Request, Response};

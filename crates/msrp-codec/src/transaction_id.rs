@@ -50,6 +50,49 @@ pub fn check_ident(b: &[u8]) -> Result<(), usize> {
     Ok(())
 }
 
+/// Random numbers for transaction ids. The crate has no randomness of its own: the caller
+/// supplies it (a closure `FnMut() -> u64` works), so runs can be replayed from a seed.
+pub trait RandomSource {
+    /// The next random 64-bit value.
+    fn next_u64(&mut self) -> u64;
+}
+
+impl<F: FnMut() -> u64> RandomSource for F {
+    fn next_u64(&mut self) -> u64 {
+        self()
+    }
+}
+
+/// A small seeded generator (SplitMix64) for tests and for callers without a better source.
+/// Not cryptographic: transaction ids only need to be unpredictable enough not to collide.
+#[derive(Debug, Clone)]
+pub struct SplitMix64(pub u64);
+
+impl RandomSource for SplitMix64 {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// Length of the transaction ids [`random_id`] makes.
+pub const GENERATED_LEN: usize = 10;
+
+/// Ten alphanumeric characters from one random value (62^10 < 2^64).
+pub fn random_id(rng: &mut impl RandomSource) -> [u8; GENERATED_LEN] {
+    const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut n = rng.next_u64();
+    let mut id = [b'0'; GENERATED_LEN];
+    for c in id.iter_mut() {
+        *c = ALPHABET.get((n % 62) as usize).copied().unwrap_or(b'0');
+        n /= 62;
+    }
+    id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +112,17 @@ mod tests {
         assert_eq!(TransactionId::new(".abc"), Err(0));
         assert_eq!(TransactionId::new("ab$cd"), Err(2));
         assert_eq!(TransactionId::new(""), Err(0));
+    }
+
+    #[test]
+    fn random_ids_are_valid_and_follow_the_seed() {
+        let mut a = SplitMix64(7);
+        let mut b = SplitMix64(7);
+        let first = random_id(&mut a);
+        assert_eq!(first, random_id(&mut b));
+        assert_ne!(first, random_id(&mut a));
+        assert_eq!(check_ident(&first), Ok(()));
+        let mut zero = || 0u64;
+        assert_eq!(&random_id(&mut zero), b"0000000000");
     }
 }

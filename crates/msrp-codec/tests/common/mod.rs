@@ -7,7 +7,7 @@ use msrp_codec::{Error, Event, Flag, Parser};
 /// same stream records the same list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Owned {
-    Head(String),
+    Head(String, Option<msrp_codec::ByteRange>),
     Body(Vec<u8>),
     End(Flag, u64),
 }
@@ -59,7 +59,7 @@ fn drain(parser: &mut Parser, mut rest: &[u8], out: &mut Vec<Owned>) -> Result<(
                 assert!(rest.is_empty(), "None with unused input");
                 return Ok(());
             }
-            Some(Event::Head(h)) => out.push(Owned::Head(describe(&h))),
+            Some(Event::Head(h)) => out.push(Owned::Head(describe(&h), h.byte_range)),
             Some(Event::Body(b)) => {
                 assert!(!b.is_empty(), "empty body event");
                 match out.last_mut() {
