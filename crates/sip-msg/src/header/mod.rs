@@ -5,20 +5,32 @@
 //! displayed and parsed again gives the same fields. Use [`split_list`] first for headers whose
 //! grammar is a comma-separated list.
 
+mod accept_contact;
+mod allow;
 mod call_id;
 mod contact;
 mod content_length;
+mod content_type;
 mod max_forwards;
 mod name_addr;
 mod params;
+mod privacy;
+mod session_expires;
+mod token_list;
 mod via;
 
+pub use accept_contact::AcceptContact;
+pub use allow::Allow;
 pub use call_id::CallId;
 pub use contact::Contact;
 pub use content_length::ContentLength;
+pub use content_type::ContentType;
 pub use max_forwards::MaxForwards;
 pub use name_addr::{write_display_name, DisplayName, NameAddr};
 pub use params::{Param, ParamIter, ParamValue, Params};
+pub use privacy::{PrivValue, Privacy};
+pub use session_expires::{MinSe, Refresher, SessionExpires, MIN_SESSION_INTERVAL};
+pub use token_list::{OptionTags, TokenList};
 pub use via::{Branch, Rport, SentBy, Via};
 
 use crate::grammar::trim_lws;
