@@ -1,0 +1,92 @@
+//! CSeq (RFC 3261 20.16): `1*DIGIT LWS Method`, the number below 2^31 (8.1.1.5).
+
+use crate::grammar::{is_token, Scanner};
+use crate::start_line::Method;
+use crate::ValueError;
+use core::fmt;
+
+/// The command sequence of a request: a number and the method it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CSeq<'a> {
+    /// The sequence number, always below 2^31.
+    pub number: u32,
+    /// The method, which must equal the request's method.
+    pub method: Method<'a>,
+}
+
+impl<'a> CSeq<'a> {
+    /// The largest number RFC 3261 8.1.1.5 allows.
+    pub const MAX_NUMBER: u32 = (1 << 31) - 1;
+
+    /// Parses `number method`.
+    ///
+    /// ```
+    /// use sip_msg::header::CSeq;
+    /// let cseq = CSeq::parse("314159 INVITE").unwrap();
+    /// assert_eq!((cseq.number, cseq.method.as_str()), (314159, "INVITE"));
+    /// ```
+    pub fn parse(value: &'a str) -> Result<Self, ValueError> {
+        let mut s = Scanner::new(value);
+        s.skip_sws();
+        let start = s.pos();
+        let number = s.number("CSeq number")?;
+        if number > Self::MAX_NUMBER {
+            return Err(ValueError::new(start, "CSeq number below 2^31"));
+        }
+        s.lws()?;
+        let at = s.pos();
+        let method = Method::parse(s.take_while(is_token)).ok_or(ValueError::new(at, "Method"))?;
+        s.finish("end of CSeq")?;
+        Ok(CSeq { number, method })
+    }
+}
+
+impl fmt::Display for CSeq<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.number, self.method)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_known_and_extension_methods() {
+        let c = CSeq::parse("1 INVITE").unwrap();
+        assert_eq!((c.number, c.method), (1, Method::Invite));
+        let c = CSeq::parse(" 2147483647\r\n\tFOO ").unwrap();
+        assert_eq!(
+            (c.number, c.method),
+            (CSeq::MAX_NUMBER, Method::Extension("FOO"))
+        );
+        assert_eq!(c.to_string(), "2147483647 FOO");
+        assert_eq!(CSeq::parse(&c.to_string()), Ok(c));
+    }
+
+    #[test]
+    fn rejects_with_offsets() {
+        assert_eq!(
+            CSeq::parse("2147483648 INVITE"),
+            Err(ValueError::new(0, "CSeq number below 2^31"))
+        );
+        assert_eq!(
+            CSeq::parse("99999999999 INVITE"),
+            Err(ValueError::new(0, "CSeq number"))
+        );
+        assert_eq!(
+            CSeq::parse("INVITE"),
+            Err(ValueError::new(0, "CSeq number"))
+        );
+        assert_eq!(CSeq::parse("1INVITE"), Err(ValueError::new(1, "LWS")));
+        assert_eq!(CSeq::parse("1 "), Err(ValueError::new(2, "Method")));
+        assert_eq!(
+            CSeq::parse("1 INV@ITE"),
+            Err(ValueError::new(5, "end of CSeq"))
+        );
+        assert_eq!(
+            CSeq::parse("1 INVITE x"),
+            Err(ValueError::new(9, "end of CSeq"))
+        );
+    }
+}
