@@ -39,7 +39,7 @@ pub use error::{Error, ErrorKind};
 pub use frame::{Flag, FrameHead, FrameKind, Header, Method};
 pub use limits::Limits;
 pub use parser::{Event, Feed, FrameEnd, Parser};
-pub use report::{FailureReport, SuccessReport};
+pub use report::{FailureReport, Report, ReportView, SuccessReport};
 pub use status::{Status, StatusCode};
 pub use transaction_id::TransactionId;
 pub use uri::{MsrpUri, Scheme, UriError};
