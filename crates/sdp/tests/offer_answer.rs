@@ -213,3 +213,12 @@ fn offer_without_message_stream_is_a_local_error() {
     let offer = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 1 RTP/AVP 0\r\n";
     assert_eq!(error(offer, ANSWER), AnswerError::InvalidOffer);
 }
+
+#[test]
+fn path_not_port_decides_where_to_connect() {
+    let answer = answer_with("m=message 12763", "m=message 9");
+    outcome(OFFER, &answer, |r| {
+        let to = r.expect("accepted").connect_to().expect("we connect");
+        assert_eq!(to.port(), Some(12763));
+    });
+}
