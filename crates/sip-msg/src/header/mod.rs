@@ -7,6 +7,7 @@
 
 mod accept_contact;
 mod allow;
+mod auth;
 mod call_id;
 mod contact;
 mod content_length;
@@ -16,12 +17,16 @@ mod max_forwards;
 mod name_addr;
 mod params;
 mod privacy;
+mod reason;
+mod retry_after;
 mod session_expires;
 mod token_list;
+mod user_agent;
 mod via;
 
 pub use accept_contact::AcceptContact;
 pub use allow::Allow;
+pub use auth::{Algorithm, AuthParams, Challenge, Credentials};
 pub use call_id::CallId;
 pub use contact::Contact;
 pub use content_length::ContentLength;
@@ -31,8 +36,11 @@ pub use max_forwards::MaxForwards;
 pub use name_addr::{write_display_name, DisplayName, NameAddr};
 pub use params::{Param, ParamIter, ParamValue, Params};
 pub use privacy::{PrivValue, Privacy};
+pub use reason::Reason;
+pub use retry_after::RetryAfter;
 pub use session_expires::{MinSe, Refresher, SessionExpires, MIN_SESSION_INTERVAL};
 pub use token_list::{OptionTags, TokenList};
+pub use user_agent::{Products, Server, ServerVal, UserAgent};
 pub use via::{Branch, Rport, SentBy, Via};
 
 use crate::grammar::trim_lws;
