@@ -307,6 +307,45 @@ impl Iterator for Unquoted<'_> {
     }
 }
 
+/// The text inside a `comment` (`( ... )`), as written: nested parentheses and quoted pairs
+/// kept, folds not yet replaced.
+///
+/// Like [`QuotedString`], equality reads folds as their whitespace and `Display` writes the
+/// parenthesised form without line breaks.
+#[derive(Debug, Clone, Copy)]
+pub struct Comment<'a> {
+    raw: &'a str,
+}
+
+impl<'a> Comment<'a> {
+    /// The text between the outer parentheses, as written.
+    pub fn raw(&self) -> &'a str {
+        self.raw
+    }
+
+    fn unfolded(&self) -> impl Iterator<Item = char> + 'a {
+        self.raw.chars().filter(|c| !matches!(c, '\r' | '\n'))
+    }
+}
+
+impl PartialEq for Comment<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.unfolded().eq(other.unfolded())
+    }
+}
+
+impl Eq for Comment<'_> {}
+
+impl fmt::Display for Comment<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("(")?;
+        self.raw
+            .split(['\r', '\n'])
+            .try_for_each(|piece| f.write_str(piece))?;
+        f.write_str(")")
+    }
+}
+
 /// Writes `text` as a quoted-string, escaping `"` and `\`; control characters other than HTAB
 /// cannot be carried by a quoted-string and are dropped.
 pub fn write_quoted(f: &mut dyn fmt::Write, text: &str) -> fmt::Result {
@@ -522,7 +561,7 @@ impl<'a> Scanner<'a> {
 
     /// A `comment` (`"(" ... ")"`, nested, with quoted pairs), returning the text inside the
     /// outer parentheses.
-    pub fn comment(&mut self) -> Result<&'a str, ValueError> {
+    pub fn comment(&mut self) -> Result<Comment<'a>, ValueError> {
         self.expect(b'(', "comment")?;
         let start = self.pos;
         let mut depth = 1u32;
@@ -533,9 +572,9 @@ impl<'a> Scanner<'a> {
                 Some(b')') => {
                     depth -= 1;
                     if depth == 0 {
-                        let inner = self.slice(start, self.pos);
+                        let raw = self.slice(start, self.pos);
                         self.pos += 1;
-                        return Ok(inner);
+                        return Ok(Comment { raw });
                     }
                 }
                 Some(b'\\') => match self.text.as_bytes().get(self.pos + 1) {
@@ -688,7 +727,7 @@ mod tests {
     #[test]
     fn comments_nest_and_escape() {
         let mut s = Scanner::new(r"(a (b) \) c) x");
-        assert_eq!(s.comment().unwrap(), r"a (b) \) c");
+        assert_eq!(s.comment().unwrap().raw(), r"a (b) \) c");
         assert_eq!(s.rest(), " x");
         assert_eq!(
             Scanner::new("(a").comment().unwrap_err(),
@@ -702,6 +741,14 @@ mod tests {
             Scanner::new("x").comment().unwrap_err(),
             ValueError::new(0, "comment")
         );
+    }
+
+    #[test]
+    fn folded_comment_displays_without_line_break() {
+        let c = Scanner::new("(a\r\n b)").comment().unwrap();
+        assert_eq!(c.to_string(), "(a b)");
+        assert_eq!(c, Scanner::new("(a b)").comment().unwrap());
+        assert_ne!(c, Scanner::new("(ab)").comment().unwrap());
     }
 
     #[test]

@@ -199,14 +199,14 @@ impl<'a> Iterator for ParamIter<'a> {
 /// that form, and the generic grammar would otherwise stop at its first colon.
 fn scan_token_or_ipv6<'a>(s: &mut Scanner<'a>) -> Result<&'a str, ValueError> {
     let start = s.pos();
-    let token = s.token("parameter value")?;
-    if s.peek() != Some(b':') || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Ok(token);
+    let mut probe = s.clone();
+    let run = probe.take_while(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    if !run.contains(':') || probe.peek().is_some_and(crate::grammar::is_token) {
+        return s.token("parameter value");
     }
-    s.take_while(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
-    let address = s.slice(start, s.pos());
-    crate::uri::host::parse_ipv6(address).ok_or(ValueError::new(start, "IPv6address"))?;
-    Ok(address)
+    crate::uri::host::parse_ipv6(run).ok_or(ValueError::new(start, "IPv6address"))?;
+    *s = probe;
+    Ok(run)
 }
 
 /// `token [ EQUAL gen-value ]`.

@@ -1,7 +1,7 @@
 //! Retry-After (RFC 3261 20.33): `delta-seconds [ comment ] *( SEMI retry-param )`.
 
 use super::params::{Param, ParamValue, Params};
-use crate::grammar::{parse_u32, Scanner};
+use crate::grammar::{parse_u32, Comment, Scanner};
 use crate::ValueError;
 use core::fmt;
 
@@ -18,8 +18,8 @@ const KNOWN: &[&str] = &["duration"];
 pub struct RetryAfter<'a> {
     /// Seconds to wait.
     pub delta: u32,
-    /// The comment text, e.g. `I'm in a meeting`.
-    pub comment: Option<&'a str>,
+    /// The comment, e.g. `(I'm in a meeting)`.
+    pub comment: Option<Comment<'a>>,
     /// The `duration` parameter in seconds.
     pub duration: Option<u32>,
     /// Other parameters, in order.
@@ -69,11 +69,7 @@ impl fmt::Display for RetryAfter<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.delta)?;
         if let Some(comment) = self.comment {
-            f.write_str(" (")?;
-            comment
-                .split(['\r', '\n'])
-                .try_for_each(|piece| f.write_str(piece))?;
-            f.write_str(")")?;
+            write!(f, " {comment}")?;
         }
         if let Some(duration) = self.duration {
             write!(f, ";duration={duration}")?;
@@ -89,13 +85,14 @@ mod tests {
     #[test]
     fn parses_comment_and_duration() {
         let r = RetryAfter::parse(" 120 (I'm in a meeting) ; Duration = 60;x").unwrap();
-        assert_eq!(
-            (r.delta, r.comment, r.duration),
-            (120, Some("I'm in a meeting"), Some(60))
-        );
+        assert_eq!((r.delta, r.duration), (120, Some(60)));
+        assert_eq!(r.comment.map(|c| c.raw()), Some("I'm in a meeting"));
         assert_eq!(r.to_string(), "120 (I'm in a meeting);duration=60;x");
         assert_eq!(RetryAfter::parse(&r.to_string()), Ok(r));
         assert_eq!(RetryAfter::parse("5").map(|r| r.comment), Ok(None));
+        let folded = RetryAfter::parse("5 (a\r\n b)").unwrap();
+        assert_eq!(folded.to_string(), "5 (a b)");
+        assert_eq!(RetryAfter::parse(&folded.to_string()), Ok(folded));
     }
 
     #[test]

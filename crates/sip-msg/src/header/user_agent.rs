@@ -1,7 +1,7 @@
 //! User-Agent and Server (RFC 3261 20.41, 20.35): `server-val *( LWS server-val )` with
 //! `server-val = product / comment` and `product = token [ SLASH product-version ]`.
 
-use crate::grammar::Scanner;
+use crate::grammar::{Comment, Scanner};
 use crate::ValueError;
 use core::fmt;
 
@@ -15,8 +15,8 @@ pub enum ServerVal<'a> {
         /// The version after `/`.
         version: Option<&'a str>,
     },
-    /// The text inside `( ... )`, as written.
-    Comment(&'a str),
+    /// A comment.
+    Comment(Comment<'a>),
 }
 
 /// The value of User-Agent or Server.
@@ -90,13 +90,7 @@ impl fmt::Display for ServerVal<'_> {
                 name,
                 version: None,
             } => f.write_str(name),
-            ServerVal::Comment(text) => {
-                f.write_str("(")?;
-                // Folds inside a comment are whitespace; the line breaks cannot be written.
-                text.split(['\r', '\n'])
-                    .try_for_each(|piece| f.write_str(piece))?;
-                f.write_str(")")
-            }
+            ServerVal::Comment(comment) => comment.fmt(f),
         }
     }
 }
@@ -128,21 +122,27 @@ mod tests {
     fn products_and_comments() {
         let ua = UserAgent::parse(" Softphone / Beta1.5 (nested (x) \\) c)\r\n\tLib(os)").unwrap();
         let all: Vec<_> = ua.iter().collect();
+        let comment = |v: ServerVal<'static>| match v {
+            ServerVal::Comment(c) => Some(c.raw()),
+            ServerVal::Product { .. } => None,
+        };
+        assert_eq!(all.len(), 4);
         assert_eq!(
-            all,
-            [
-                ServerVal::Product {
-                    name: "Softphone",
-                    version: Some("Beta1.5")
-                },
-                ServerVal::Comment("nested (x) \\) c"),
-                ServerVal::Product {
-                    name: "Lib",
-                    version: None
-                },
-                ServerVal::Comment("os"),
-            ]
+            all[0],
+            ServerVal::Product {
+                name: "Softphone",
+                version: Some("Beta1.5")
+            }
         );
+        assert_eq!(comment(all[1]), Some("nested (x) \\) c"));
+        assert_eq!(
+            all[2],
+            ServerVal::Product {
+                name: "Lib",
+                version: None
+            }
+        );
+        assert_eq!(comment(all[3]), Some("os"));
         assert_eq!(
             ua.to_string(),
             "Softphone/Beta1.5 (nested (x) \\) c) Lib (os)"
