@@ -19,6 +19,8 @@ mod params;
 mod privacy;
 mod reason;
 mod retry_after;
+#[cfg(test)]
+mod round_trip;
 mod session_expires;
 mod token_list;
 mod user_agent;
