@@ -41,6 +41,7 @@ pub mod header;
 pub mod limits;
 pub mod uri;
 
+mod accessors;
 mod field;
 mod framing;
 mod message;
@@ -49,10 +50,11 @@ mod scan;
 mod start_line;
 mod validate;
 
+pub use accessors::{Item, ListItems, TypedList};
 pub use error::{Error, ValueError};
 pub use field::{Header, Unfolded};
 pub use framing::{Frame, StreamFramer};
 pub use limits::{Limit, Limits};
-pub use message::{parse, Message, Mode, Parser};
+pub use message::{parse, Message, Mode, NamedHeaders, Parser};
 pub use name::HeaderName;
 pub use start_line::{Method, StartLine, StatusCode};

@@ -259,11 +259,12 @@ impl<'a> Message<'a> {
     }
 
     /// Every header line with this name, in order.
-    pub fn get_all(&self, name: HeaderName) -> impl Iterator<Item = Header<'a>> + '_ {
-        self.headers
-            .iter()
-            .filter(move |raw| raw.name == name)
-            .map(|raw| self.view(raw))
+    pub fn get_all(&self, name: HeaderName) -> NamedHeaders<'_, 'a> {
+        NamedHeaders {
+            message: self,
+            raw: self.headers.iter(),
+            name,
+        }
     }
 
     /// Every header line whose name matches `name` case-insensitively, for headers without a
@@ -311,6 +312,25 @@ impl fmt::Debug for Message<'_> {
             .field("headers", &HeadersDebug(self))
             .field("body_len", &self.body.len())
             .finish()
+    }
+}
+
+/// The header lines with one name, in order. Returned by [`Message::get_all`].
+#[derive(Debug, Clone)]
+pub struct NamedHeaders<'m, 'a> {
+    message: &'m Message<'a>,
+    raw: core::slice::Iter<'m, RawHeader>,
+    name: HeaderName,
+}
+
+impl<'a> Iterator for NamedHeaders<'_, 'a> {
+    type Item = Header<'a>;
+
+    fn next(&mut self) -> Option<Header<'a>> {
+        let name = self.name;
+        self.raw
+            .find(|raw| raw.name == name)
+            .map(|raw| self.message.view(raw))
     }
 }
 

@@ -250,12 +250,25 @@ const fn build_name_table() -> [(HeaderName, &'static [u8]); 256] {
 /// may differ only in the ASCII case bit, which for a token byte facing a letter or `-` means
 /// the same letter in the other case. Branch-free so that it costs a few instructions.
 fn same_ignoring_case(canonical: &[u8], name: &[u8]) -> bool {
-    canonical.len() == name.len()
-        && canonical
-            .iter()
-            .zip(name)
-            .fold(0u8, |acc, (a, b)| acc | ((a ^ b) & !0x20))
-            == 0
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    if canonical.len() != name.len() {
+        return false;
+    }
+    let mut words = canonical.chunks_exact(8).zip(name.chunks_exact(8));
+    let words_equal = words.all(|(a, b)| (word(a) ^ word(b)) & !CASE == 0);
+    let tail = canonical.len() - canonical.len() % 8;
+    let rest = canonical
+        .get(tail..)
+        .unwrap_or(&[])
+        .iter()
+        .zip(name.get(tail..).unwrap_or(&[]));
+    words_equal && rest.fold(0u8, |acc, (a, b)| acc | ((a ^ b) & !0x20)) == 0
+}
+
+fn word(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(bytes);
+    u64::from_le_bytes(word)
 }
 
 impl fmt::Display for HeaderName {

@@ -62,8 +62,37 @@ fn check_value(h: &Header<'_>, method: Option<Method<'_>>) -> Result<(), Error> 
         HeaderName::CSeq => check_cseq(h, method),
         HeaderName::CallId => typed(CallId::parse(h.value()).map(drop)),
         HeaderName::MaxForwards => typed(MaxForwards::parse(h.value()).map(drop)),
+        HeaderName::From | HeaderName::To => check_quotes(h),
         _ => Ok(()),
     }
+}
+
+/// A quoted display name must end: an unterminated one would swallow the URI and tag, and
+/// the full From/To grammar is left to the typed accessors, which cost more than the parse.
+fn check_quotes(h: &Header<'_>) -> Result<(), Error> {
+    let bytes = h.value().as_bytes();
+    let mut pos = 0;
+    while let Some(open) = memchr::memchr(b'"', bytes.get(pos..).unwrap_or(&[])) {
+        let start = pos + open;
+        pos = start + 1;
+        loop {
+            match memchr::memchr2(b'"', b'\\', bytes.get(pos..).unwrap_or(&[])) {
+                Some(i) if bytes.get(pos + i) == Some(&b'\\') => pos += i + 2,
+                Some(i) => {
+                    pos += i + 1;
+                    break;
+                }
+                None => {
+                    let e = ValueError {
+                        offset: start,
+                        expected: "closing DQUOTE",
+                    };
+                    return Err(Error::value(h.name(), h.offset(), e));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `CSeq = 1*DIGIT LWS Method`: the number below 2^31, the method that of the request
@@ -167,6 +196,26 @@ mod tests {
             ),
             Ok(())
         );
+    }
+
+    #[test]
+    fn unterminated_display_names_are_rejected() {
+        assert_eq!(
+            with("From: <sip:a@h>", "From: \"A \\\" B\" <sip:a@h>"),
+            Ok(())
+        );
+        let err = with("To: <sip:b@h>", "To: \"Bob <sip:b@h>").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Value {
+                    header: HeaderName::To,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(with("To: <sip:b@h>", "To: \"Bob\\\" <sip:b@h>").is_err());
     }
 
     #[test]
