@@ -41,9 +41,16 @@ impl HeadScan {
                 base,
             ));
         }
+        let too_large = Error::at(ErrorKind::HeadTooLarge, at(limits.head_bytes()));
+        // Only a terminating line (blank or end-line) may reach past the head limit, and by
+        // at most one end-line: checked first so any split of the bytes fails the same way.
+        let hard_end = limits.head_bytes() + crate::end_line::MAX_END_LINE;
         while let Some(nl) = memchr::memchr(b'\n', bytes.get(self.line_start..).unwrap_or_default())
         {
             let end = self.line_start + nl + 1;
+            if end > hard_end {
+                return Err(too_large);
+            }
             let line = bytes.get(self.line_start..end).unwrap_or_default();
             if !line.ends_with(b"\r\n") {
                 return Err(Error::at(
@@ -66,11 +73,11 @@ impl HeadScan {
                 return Err(Error::at(ErrorKind::TooManyHeaders, at(start)));
             }
             if end > limits.head_bytes() {
-                return Err(Error::at(ErrorKind::HeadTooLarge, at(limits.head_bytes())));
+                return Err(too_large);
             }
         }
-        if bytes.len() > limits.head_bytes() + crate::end_line::MAX_END_LINE {
-            return Err(Error::at(ErrorKind::HeadTooLarge, at(limits.head_bytes())));
+        if bytes.len() > hard_end {
+            return Err(too_large);
         }
         Ok(None)
     }

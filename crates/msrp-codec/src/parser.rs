@@ -9,7 +9,7 @@ use crate::limits::{Limits, HEAD_CAPACITY};
 use crate::transaction_id::MAX_LEN;
 use arrayvec::ArrayVec;
 
-type HeadBuf = ArrayVec<u8, { HEAD_CAPACITY + MAX_END_LINE }>;
+type HeadBuf = ArrayVec<u8, { HEAD_CAPACITY + MAX_END_LINE + 1 }>;
 
 /// What the parser found. A frame is one `Head`, zero or more `Body` slices (in order, never
 /// empty), and one `End`.
@@ -89,6 +89,7 @@ struct Core {
     tid: ArrayVec<u8, MAX_LEN>,
     allowed: u64,
     announced: Option<u64>,
+    body_start: u64,
     body_len: u64,
 }
 
@@ -120,6 +121,7 @@ impl Parser {
                 tid: ArrayVec::new(),
                 allowed: 0,
                 announced: None,
+                body_start: 0,
                 body_len: 0,
             },
             head_buf: HeadBuf::new(),
@@ -194,9 +196,13 @@ impl Core {
             });
         }
         let mut consumed = 0;
+        let room = self.limits.head_bytes() + MAX_END_LINE + 1;
         while consumed < input.len() {
             let rest = input.get(consumed..).unwrap_or_default();
-            let take = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
+            let line = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
+            // One byte past the limit is enough for the scan to report it at the same offset
+            // as when the head arrives in one piece.
+            let take = line.min(room.saturating_sub(buf.len()).max(1));
             let piece = rest.get(..take).unwrap_or_default();
             buf.try_extend_from_slice(piece)
                 .map_err(|_| Error::at(ErrorKind::HeadTooLarge, self.offset))?;
@@ -222,7 +228,7 @@ impl Core {
         self.body_len = 0;
         self.scan = HeadScan::default();
         if end.has_body {
-            self.start_body(&head)?;
+            self.start_body(&head, end.consumed)?;
         } else {
             let line = bytes.get(end.head_len..end.consumed).unwrap_or_default();
             let flag = self.bodiless_end_line(line, end.head_len)?;
@@ -250,7 +256,7 @@ impl Core {
         }
     }
 
-    fn start_body(&mut self, head: &FrameHead<'_>) -> Result<(), Error> {
+    fn start_body(&mut self, head: &FrameHead<'_>, consumed: usize) -> Result<(), Error> {
         let max = self.limits.max_body_bytes;
         self.announced = head.byte_range.and_then(|r| r.len());
         if self.announced.is_some_and(|n| n > max) {
@@ -259,6 +265,7 @@ impl Core {
             );
         }
         self.allowed = self.announced.unwrap_or(max);
+        self.body_start = self.frame_start.saturating_add(consumed as u64);
         self.state = State::Body;
         Ok(())
     }
@@ -309,7 +316,10 @@ impl Core {
                 Some(_) => ErrorKind::BodyExceedsByteRange,
                 None => ErrorKind::BodyTooLarge,
             };
-            return Err(Error::at(kind, self.offset));
+            return Err(Error::at(
+                kind,
+                self.body_start.saturating_add(self.allowed),
+            ));
         }
         self.body_len = self.body_len.saturating_add(n as u64);
         Ok(n)

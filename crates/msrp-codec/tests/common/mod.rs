@@ -32,7 +32,16 @@ pub fn describe(head: &msrp_codec::FrameHead<'_>) -> String {
 
 /// Feeds `stream` cut into pieces of the sizes `sizes` yields (the last size repeats).
 pub fn parse_split(stream: &[u8], sizes: &[usize]) -> (Vec<Owned>, Result<(), Error>) {
-    let mut parser = Parser::default();
+    parse_split_with(msrp_codec::Limits::default(), stream, sizes)
+}
+
+/// [`parse_split`] with other limits.
+pub fn parse_split_with(
+    limits: msrp_codec::Limits,
+    stream: &[u8],
+    sizes: &[usize],
+) -> (Vec<Owned>, Result<(), Error>) {
+    let mut parser = Parser::new(limits);
     let mut out = Vec::new();
     let mut pos = 0;
     let mut i = 0;
