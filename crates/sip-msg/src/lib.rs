@@ -35,10 +35,13 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+pub mod builder;
 pub mod error;
 pub mod grammar;
 pub mod header;
 pub mod limits;
+pub mod multipart;
+pub mod resource_list;
 pub mod uri;
 
 mod accessors;
@@ -51,6 +54,7 @@ mod start_line;
 mod validate;
 
 pub use accessors::{Item, ListItems, TypedList};
+pub use builder::MessageWriter;
 pub use error::{Error, ValueError};
 pub use field::{Header, Unfolded};
 pub use framing::{Frame, StreamFramer};

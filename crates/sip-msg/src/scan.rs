@@ -171,7 +171,11 @@ fn find_control_or_tab(line: &[u8]) -> Option<usize> {
 
 /// Scans the header starting at `start`, with its folded continuation lines. Returns the
 /// header and the offset of the next line.
-fn header_line(buf: &[u8], start: usize, limits: &Limits) -> Result<(RawHeader, usize), Stop> {
+pub(crate) fn header_line(
+    buf: &[u8],
+    start: usize,
+    limits: &Limits,
+) -> Result<(RawHeader, usize), Stop> {
     let max = limits.max_header_len.min(MAX_HEADER_LEN);
     let mut end = start + line_end(buf, start, max, Limit::HeaderLength)?;
     let line = buf.get(start..end).unwrap_or(&[]);
