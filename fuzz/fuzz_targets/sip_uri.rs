@@ -48,6 +48,9 @@ fuzz_target!(|data: &[u8]| {
     round_trip!(RetryAfter, text);
     round_trip!(Reason, text);
     round_trip!(Params, text);
+    if let Ok(uri) = Uri::parse(text) {
+        assert!(uri.equivalent(&uri), "a URI is equivalent to itself: {text:?}");
+    }
     if let Ok(uri) = SipUri::parse(text) {
         assert!(uri.equivalent(&uri), "a URI is equivalent to itself: {text:?}");
         for part in [uri.user, uri.password].into_iter().flatten() {

@@ -1,8 +1,53 @@
-//! URI comparison of RFC 3261 19.1.4.
+//! URI comparison: RFC 3261 19.1.4 for SIP and SIPS URIs, RFC 3966 4 for `tel:` URIs.
 
 use super::escape::escaped_eq;
 use super::params::{UriParam, UriParams};
 use super::sip::SipUri;
+use super::tel::TelUri;
+use super::Uri;
+
+impl Uri<'_> {
+    /// Whether two URIs are equivalent: [`SipUri::equivalent`] for SIP and SIPS,
+    /// [`TelUri::equivalent`] for `tel:`, and for other schemes the same scheme
+    /// (case-insensitive) and the same text after it. URIs of different schemes never are.
+    pub fn equivalent(&self, other: &Uri<'_>) -> bool {
+        match (self, other) {
+            (Uri::Sip(a), Uri::Sip(b)) => a.equivalent(b),
+            (Uri::Tel(a), Uri::Tel(b)) => a.equivalent(b),
+            (Uri::Other(a), Uri::Other(b)) => {
+                a.scheme.eq_ignore_ascii_case(b.scheme) && a.rest == b.rest
+            }
+            _ => false,
+        }
+    }
+}
+
+impl TelUri<'_> {
+    /// RFC 3966 4: both global or both local, the same digits once visual separators are
+    /// removed (hex digits case-insensitive), and the same set of parameters compared
+    /// case-insensitively in any order.
+    pub fn equivalent(&self, other: &TelUri<'_>) -> bool {
+        self.is_global() == other.is_global()
+            && digits(self.number).eq(digits(other.number))
+            && tel_params_within(self.params, other.params)
+            && tel_params_within(other.params, self.params)
+    }
+}
+
+/// The digits of a telephone number without visual separators, lower-cased.
+fn digits(number: &str) -> impl Iterator<Item = u8> + '_ {
+    number
+        .bytes()
+        .filter(|b| !matches!(b, b'-' | b'.' | b'(' | b')'))
+        .map(|b| b.to_ascii_lowercase())
+}
+
+/// Every `;name[=value]` of `a` appears in `b`.
+fn tel_params_within(a: &str, b: &str) -> bool {
+    a.split(';')
+        .skip(1)
+        .all(|p| b.split(';').skip(1).any(|q| escaped_eq(p, q, true)))
+}
 
 /// Parameters that make two URIs differ when only one of them carries it.
 const SIGNIFICANT_PARAMS: [&str; 5] = ["user", "ttl", "method", "maddr", "transport"];
@@ -70,6 +115,7 @@ fn headers_within(a: &SipUri<'_>, b: &SipUri<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::uri::Uri;
 
     fn eq(a: &str, b: &str) -> bool {
         let (a, b) = (SipUri::parse(a).unwrap(), SipUri::parse(b).unwrap());
@@ -142,6 +188,22 @@ mod tests {
         assert!(!eq("sip:a@c.com;maddr=1.2.3.4", "sip:a@c.com"));
         assert!(eq("sip:a@c.com;lr", "sip:a@c.com"));
         assert!(eq("sip:a@c.com;x;x=1", "sip:a@c.com;x"));
+    }
+
+    #[test]
+    fn tel_and_other_schemes() {
+        let u = |t| Uri::parse(t).unwrap();
+        assert!(u("tel:+1-201-555-0123").equivalent(&u("tel:+1(201)5550123")));
+        assert!(u("tel:7042;phone-context=EXAMPLE.com;ext=1")
+            .equivalent(&u("TEL:7042;ext=1;phone-context=example.com")));
+        assert!(!u("tel:7042;phone-context=example.com")
+            .equivalent(&u("tel:7042;phone-context=example.org")));
+        assert!(!u("tel:+7042").equivalent(&u("tel:7042;phone-context=+1")));
+        assert!(!u("tel:+1;ext=2").equivalent(&u("tel:+1")));
+        assert!(u("URN:service:sos").equivalent(&u("urn:service:sos")));
+        assert!(!u("urn:service:sos").equivalent(&u("urn:service:SOS")));
+        assert!(!u("sip:a@b.com").equivalent(&u("urn:a@b.com")));
+        assert!(u("sip:%61@b.com").equivalent(&u("sip:a@B.com")));
         assert!(!eq("sip:a@c.com;x=1;x", "sip:a@c.com;x"));
     }
 }
