@@ -4,9 +4,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use sip_msg::header::{
-    split_list, AcceptContact, Allow, CSeq, CallId, Challenge, Contact, ContentLength,
-    ContentType, Credentials, MaxForwards, MinSe, NameAddr, OptionTags, Params, Privacy,
-    Reason, RetryAfter, SessionExpires, UserAgent, Via,
+    split_list, AcceptContact, Allow, CSeq, CallId, Challenge, Contact, ContentLength, ContentType,
+    Credentials, MaxForwards, MinSe, NameAddr, OptionTags, Params, Privacy, Reason, RetryAfter,
+    SessionExpires, UserAgent, Via,
 };
 use sip_msg::uri::{unescape, Host, SipUri, TelUri, Uri};
 
@@ -15,15 +15,29 @@ macro_rules! round_trip {
         if let Ok(value) = <$ty>::parse($text) {
             let shown = value.to_string();
             match <$ty>::parse(&shown) {
-                Ok(again) => assert_eq!(again, value, "{} {:?} -> {:?}", stringify!($ty), $text, shown),
-                Err(e) => panic!("{} {:?} displayed as {:?}: {e}", stringify!($ty), $text, shown),
+                Ok(again) => assert_eq!(
+                    again,
+                    value,
+                    "{} {:?} -> {:?}",
+                    stringify!($ty),
+                    $text,
+                    shown
+                ),
+                Err(e) => panic!(
+                    "{} {:?} displayed as {:?}: {e}",
+                    stringify!($ty),
+                    $text,
+                    shown
+                ),
             }
         }
     };
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     round_trip!(Uri, text);
     round_trip!(SipUri, text);
     round_trip!(TelUri, text);
@@ -49,15 +63,25 @@ fuzz_target!(|data: &[u8]| {
     round_trip!(Reason, text);
     round_trip!(Params, text);
     if let Ok(uri) = Uri::parse(text) {
-        assert!(uri.equivalent(&uri), "a URI is equivalent to itself: {text:?}");
+        assert!(
+            uri.equivalent(&uri),
+            "a URI is equivalent to itself: {text:?}"
+        );
     }
     if let Ok(uri) = SipUri::parse(text) {
-        assert!(uri.equivalent(&uri), "a URI is equivalent to itself: {text:?}");
+        assert!(
+            uri.equivalent(&uri),
+            "a URI is equivalent to itself: {text:?}"
+        );
         for part in [uri.user, uri.password].into_iter().flatten() {
             assert!(unescape(part).count() <= part.len());
         }
     }
     for (at, item) in split_list(text) {
-        assert_eq!(text.get(at..at + item.len()), Some(item), "offset of {item:?} in {text:?}");
+        assert_eq!(
+            text.get(at..at + item.len()),
+            Some(item),
+            "offset of {item:?} in {text:?}"
+        );
     }
 });
