@@ -121,10 +121,18 @@ impl<'a> Via<'a> {
         } else {
             None
         };
-        let mut via = Via::new(transport, SentBy { host, port }, "");
-        via.branch = None;
-        via.protocol = protocol;
-        via.version = version;
+        let mut via = Via {
+            protocol,
+            version,
+            transport,
+            sent_by: SentBy { host, port },
+            branch: None,
+            received: None,
+            rport: None,
+            maddr: None,
+            ttl: None,
+            params: Params::EMPTY,
+        };
         via.params = Params::scan_with(&mut s, |p, at| via.take_param(p, at))?.hiding(KNOWN);
         s.finish("SEMI or end of via-parm")?;
         Ok(via)
