@@ -226,3 +226,19 @@ proptest! {
         prop_assert!(flags.iter().rev().skip(1).all(|f| *f == Flag::Continues));
     }
 }
+
+#[test]
+fn every_chunk_carries_the_message_id() {
+    let wire = chunk_all(&[b'z'; 10_000], 1000, false, 11);
+    let (events, end) = parse_split(&wire, &[4096]);
+    assert_eq!(end, Ok(()));
+    let heads: Vec<&String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Owned::Head(h, _) => Some(h),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(heads.len(), 10);
+    assert!(heads.iter().all(|h| h.contains("mid=Some(\"msg4711x\")")), "{heads:?}");
+}
