@@ -1,0 +1,58 @@
+//! Parses arbitrary bytes as a SIP datagram, validating and lenient, then reads every typed
+//! accessor: nothing may panic, and the lenient parse must accept whatever the validating one
+//! accepts, with the same headers.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use sip_msg::{HeaderName, Message, Mode, Parser};
+
+fn touch(msg: &Message<'_>) {
+    let _ = (msg.start_line(), msg.body().len(), msg.head_len());
+    for h in msg.headers() {
+        let _ = (h.full_name(), h.unfolded().count(), h.offset());
+    }
+    let _ = (
+        msg.call_id(),
+        msg.cseq(),
+        msg.max_forwards(),
+        msg.content_length(),
+    );
+    let _ = (msg.content_type(), msg.from(), msg.to(), msg.top_via());
+    let _ = (
+        msg.session_expires(),
+        msg.min_se(),
+        msg.privacy(),
+        msg.user_agent(),
+    );
+    let _ = msg.vias().count() + msg.contacts().count() + msg.routes().count();
+    let _ = msg.record_routes().count() + msg.supported().count() + msg.require().count();
+    let _ = msg.allow().count() + msg.accept_contacts().count();
+    let _ = msg.list_items(HeaderName::Other).count();
+    if let Ok(Some(ct)) = msg.content_type() {
+        if let Some(boundary) = ct.boundary() {
+            if let Ok(parts) = sip_msg::multipart::split(msg.body(), boundary) {
+                for part in parts.flatten() {
+                    let _ = part.headers().count();
+                }
+            }
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let strict = Parser::new().parse_datagram(data);
+    let lenient = Parser::new().with_mode(Mode::Lenient).parse_datagram(data);
+    if let Ok(msg) = &strict {
+        touch(msg);
+        let lenient = lenient
+            .as_ref()
+            .expect("lenient accepts what validation accepts");
+        assert!(msg.headers().eq(lenient.headers()));
+    }
+    if let Ok(msg) = &lenient {
+        touch(msg);
+    }
+    if let Err(e) = strict {
+        let _ = e.to_string();
+    }
+});
