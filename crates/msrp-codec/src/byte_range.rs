@@ -72,7 +72,8 @@ impl ByteRange {
 
     /// Octets in the chunk when the end is known.
     pub fn len(&self) -> Option<u64> {
-        self.end.map(|e| (e + 1).saturating_sub(self.start))
+        self.end
+            .map(|e| e.saturating_sub(self.start.saturating_sub(1)))
     }
 
     /// Whether the chunk is known to be empty.
@@ -175,6 +176,12 @@ mod tests {
         assert_eq!(offset("a-2/3"), Err(0));
         assert_eq!(offset("1-2/3 "), Err(5));
         assert_eq!(offset("1-99999999999999999999/*"), Err(21));
+    }
+
+    #[test]
+    fn largest_end_does_not_overflow() {
+        let r = ByteRange::parse("1-18446744073709551615/*").expect("valid");
+        assert_eq!(r.len(), Some(u64::MAX));
     }
 
     #[test]

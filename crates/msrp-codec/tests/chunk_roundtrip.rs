@@ -240,5 +240,8 @@ fn every_chunk_carries_the_message_id() {
         })
         .collect();
     assert_eq!(heads.len(), 10);
-    assert!(heads.iter().all(|h| h.contains("mid=Some(\"msg4711x\")")), "{heads:?}");
+    assert!(
+        heads.iter().all(|h| h.contains("mid=Some(\"msg4711x\")")),
+        "{heads:?}"
+    );
 }
