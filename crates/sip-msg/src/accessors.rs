@@ -242,6 +242,20 @@ mod tests {
     }
 
     #[test]
+    fn comma_lists_and_repeated_lines_give_the_same_values() {
+        let joined = INVITE.replace("k: timer\r\nSupported: 100rel", "k: timer, 100rel");
+        let joined = joined.replace(
+            "Record-Route: <sip:p1;lr>, <sip:p2;lr>",
+            "Record-Route: <sip:p1;lr>\r\nRecord-Route: <sip:p2;lr>",
+        );
+        let (a, b) = (invite(), parse(joined.as_bytes()).unwrap());
+        assert!(a.supported().eq(b.supported()));
+        assert!(a.record_routes().eq(b.record_routes()));
+        assert_eq!(a.supported().count(), 2);
+        assert_eq!(b.record_routes().count(), 2);
+    }
+
+    #[test]
     fn single_value_headers_are_typed() {
         let msg = invite();
         assert_eq!(msg.cseq().unwrap().map(|c| c.number), Some(7));
