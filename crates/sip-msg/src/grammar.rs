@@ -199,7 +199,7 @@ fn fold_follows(bytes: &[u8], at: usize) -> bool {
 }
 
 /// Offset just past the end of a run of bytes matching `class`, starting at `at`.
-pub fn span(text: &str, at: usize, class: fn(u8) -> bool) -> usize {
+pub fn span(text: &str, at: usize, class: impl Fn(u8) -> bool) -> usize {
     let bytes = text.as_bytes();
     let mut pos = at;
     while bytes.get(pos).is_some_and(|&b| class(b)) {

@@ -139,7 +139,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Consumes a run of bytes in `class` (possibly empty).
-    pub fn take_while(&mut self, class: fn(u8) -> bool) -> &'a str {
+    pub fn take_while(&mut self, class: impl Fn(u8) -> bool) -> &'a str {
         let start = self.pos;
         self.pos = span(self.text, start, class);
         self.slice(start, self.pos)
@@ -148,7 +148,7 @@ impl<'a> Scanner<'a> {
     /// Consumes a non-empty run of bytes in `class`, or fails with `expected`.
     pub fn take_some(
         &mut self,
-        class: fn(u8) -> bool,
+        class: impl Fn(u8) -> bool,
         expected: &'static str,
     ) -> Result<&'a str, ValueError> {
         let taken = self.take_while(class);

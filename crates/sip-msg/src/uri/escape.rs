@@ -8,25 +8,20 @@ use crate::ValueError;
 /// Consumes a run of bytes that are in `class` or are a complete `%HH` escape.
 pub(crate) fn scan_escaped<'a>(
     s: &mut Scanner<'a>,
-    class: fn(u8) -> bool,
+    class: impl Fn(u8) -> bool,
 ) -> Result<&'a str, ValueError> {
     let start = s.pos();
     loop {
-        match s.peek() {
-            Some(b'%') => {
-                let rest = s.rest().as_bytes();
-                if !(rest.get(1).is_some_and(|&b| is_hex(b))
-                    && rest.get(2).is_some_and(|&b| is_hex(b)))
-                {
-                    return Err(s.error("escaped %HH"));
-                }
-                s.skip(3);
-            }
-            Some(b) if class(b) => {
-                s.eat(b);
-            }
-            _ => return Ok(s.slice(start, s.pos())),
+        s.take_while(&class);
+        if s.peek() != Some(b'%') {
+            return Ok(s.slice(start, s.pos()));
         }
+        let rest = s.rest().as_bytes();
+        let hex_at = |i: usize| rest.get(i).is_some_and(|&b| is_hex(b));
+        if !(hex_at(1) && hex_at(2)) {
+            return Err(s.error("escaped %HH"));
+        }
+        s.skip(3);
     }
 }
 
