@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::field::Header;
 use crate::limits::Limits;
 use crate::name::HeaderName;
-use crate::scan::{header_line, Stop};
+use crate::scan::{header_line, RawHeader, Stop};
 use memchr::memmem;
 
 /// Longest boundary RFC 2046 allows.
@@ -56,8 +56,8 @@ impl<'a> Iterator for PartHeaders<'a> {
     type Item = Header<'a>;
 
     fn next(&mut self) -> Option<Header<'a>> {
-        let (raw, next) = header_line(self.block.as_bytes(), self.pos, &Limits::DEFAULT).ok()?;
-        self.pos = next;
+        let mut raw = RawHeader::EMPTY;
+        self.pos = header_line(self.block.as_bytes(), self.pos, &Limits::DEFAULT, &mut raw).ok()?;
         let name = self.block.get(raw.name_range())?;
         let value_range = raw.value_range();
         let offset = self.base + value_range.start;
@@ -131,9 +131,10 @@ impl<'a> Parts<'a> {
 /// Splits a part's content into its header block and body.
 fn part(content: &[u8], offset: usize) -> Result<Part<'_>, Error> {
     let mut pos = 0;
+    let mut scratch = RawHeader::EMPTY;
     while content.get(pos..pos + 2) != Some(b"\r\n") {
-        match header_line(content, pos, &Limits::DEFAULT) {
-            Ok((_, next)) => pos = next,
+        match header_line(content, pos, &Limits::DEFAULT, &mut scratch) {
+            Ok(next) => pos = next,
             Err(Stop::Invalid(e)) => return Err(e.shifted(offset)),
             Err(Stop::Incomplete) => {
                 return Err(Error::syntax(

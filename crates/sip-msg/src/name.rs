@@ -202,20 +202,30 @@ impl HeaderName {
 
 /// Multiplier of [`name_hash`], chosen so that no two known names share a slot of
 /// [`NAME_TABLE`]; building the table fails at compile time if a new name collides.
-const NAME_HASH_MULTIPLIER: u64 = 0x5718_b9ac_29f8_1e19;
+const NAME_HASH_MULTIPLIER: u64 = 0x33de_93fc_30d5_3385;
 
 /// A slot in 0..256 from the length and five (case-folded) bytes of a name of two or more
 /// bytes: one multiplication instead of a search, so recognizing a name costs one table load
-/// and one comparison.
+/// and one comparison. Positions past the end are clamped to the last byte rather than
+/// tested, which keeps the computation free of branches.
 const fn name_hash(name: &[u8]) -> usize {
     let n = name.len();
+    let last = n.saturating_sub(1);
     let key = (n as u64 & 0xff)
         | folded_at(name, 0) << 8
-        | folded_at(name, 3) << 16
-        | folded_at(name, 2) << 24
-        | folded_at(name, n.wrapping_sub(1)) << 32
-        | folded_at(name, n.wrapping_sub(2)) << 40;
+        | folded_at(name, clamp(3, last)) << 16
+        | folded_at(name, clamp(2, last)) << 24
+        | folded_at(name, last) << 32
+        | folded_at(name, n.saturating_sub(2)) << 40;
     (key.wrapping_mul(NAME_HASH_MULTIPLIER) >> 56) as usize
+}
+
+const fn clamp(i: usize, last: usize) -> usize {
+    if i < last {
+        i
+    } else {
+        last
+    }
 }
 
 const fn folded_at(name: &[u8], i: usize) -> u64 {
@@ -250,24 +260,29 @@ const fn build_name_table() -> [(HeaderName, &'static [u8]); 256] {
 /// may differ only in the ASCII case bit, which for a token byte facing a letter or `-` means
 /// the same letter in the other case. Branch-free so that it costs a few instructions.
 fn same_ignoring_case(canonical: &[u8], name: &[u8]) -> bool {
-    const CASE: u64 = 0x2020_2020_2020_2020;
-    if canonical.len() != name.len() {
+    let len = name.len();
+    if canonical.len() != len {
         return false;
     }
-    let mut words = canonical.chunks_exact(8).zip(name.chunks_exact(8));
-    let words_equal = words.all(|(a, b)| (word(a) ^ word(b)) & !CASE == 0);
-    let tail = canonical.len() - canonical.len() % 8;
-    let rest = canonical
-        .get(tail..)
-        .unwrap_or(&[])
-        .iter()
-        .zip(name.get(tail..).unwrap_or(&[]));
-    words_equal && rest.fold(0u8, |acc, (a, b)| acc | ((a ^ b) & !0x20)) == 0
+    // Two or three overlapping windows cover every byte without a loop.
+    let same = |at: usize, width: usize| {
+        let (a, b) = (window(canonical, at, width), window(name, at, width));
+        (a ^ b) & !0x2020_2020_2020_2020 == 0
+    };
+    match len {
+        0..=1 => canonical == name,
+        2..=3 => same(0, 2) && same(len - 2, 2),
+        4..=7 => same(0, 4) && same(len - 4, 4),
+        _ => same(0, 8) && same(len - 8, 8) && (len <= 16 || same(8, 8)),
+    }
 }
 
-fn word(bytes: &[u8]) -> u64 {
+/// `width` (at most 8) bytes from `at`, little-endian, zero-extended.
+fn window(bytes: &[u8], at: usize, width: usize) -> u64 {
     let mut word = [0u8; 8];
-    word.copy_from_slice(bytes);
+    if let (Some(dst), Some(src)) = (word.get_mut(..width), bytes.get(at..at + width)) {
+        dst.copy_from_slice(src);
+    }
     u64::from_le_bytes(word)
 }
 

@@ -24,6 +24,15 @@ pub(crate) struct RawHeader {
 }
 
 impl RawHeader {
+    pub(crate) const EMPTY: RawHeader = RawHeader {
+        start: 0,
+        name_len: 0,
+        value_from: 0,
+        value_len: 0,
+        name: HeaderName::Other,
+        folded: false,
+    };
+
     pub(crate) fn name_range(&self) -> core::ops::Range<usize> {
         let start = self.start as usize;
         start..start + usize::from(self.name_len)
@@ -95,9 +104,11 @@ pub(crate) fn scan(buf: &[u8], limits: &Limits, headers: &mut HeaderList) -> Res
             }
             .into());
         }
-        let (header, next) = header_line(buf, pos, limits)?;
-        headers.push(header);
-        pos = next;
+        headers.push(RawHeader::EMPTY);
+        let slot = headers.last_mut().ok_or(Stop::Incomplete)?;
+        pos = header_line(buf, pos, limits, slot).inspect_err(|_| {
+            headers.pop();
+        })?;
     }
     Ok(Head {
         start_line_len,
@@ -169,13 +180,18 @@ fn find_control_or_tab(line: &[u8]) -> Option<usize> {
     tail.map(|p| base + p)
 }
 
-/// Scans the header starting at `start`, with its folded continuation lines. Returns the
-/// header and the offset of the next line.
+/// Scans the header starting at `start`, with its folded continuation lines, into `header`;
+/// returns the offset of the next line.
+///
+/// The caller passes the header's final slot: writing the fields in place avoids copying the
+/// small struct through the stack, a copy that stalls on store forwarding and used to cost
+/// more than the whole scan of the line.
 pub(crate) fn header_line(
     buf: &[u8],
     start: usize,
     limits: &Limits,
-) -> Result<(RawHeader, usize), Stop> {
+    header: &mut RawHeader,
+) -> Result<usize, Stop> {
     let max = limits.max_header_len.min(MAX_HEADER_LEN);
     let mut end = start + line_end(buf, start, max, Limit::HeaderLength)?;
     let line = buf.get(start..end).unwrap_or(&[]);
@@ -198,15 +214,13 @@ pub(crate) fn header_line(
         end = end + 2 + line_end(buf, end + 2, room, Limit::HeaderLength)?;
     }
     let (value_start, value_end) = trim_value(buf, colon + 1, end);
-    let header = RawHeader {
-        start: offset32(start),
-        name_len: length16(name_end - start),
-        value_from: length16(value_start - start),
-        value_len: length16(value_end - value_start),
-        name,
-        folded,
-    };
-    Ok((header, end + 2))
+    header.start = offset32(start);
+    header.name_len = length16(name_end - start);
+    header.value_from = length16(value_start - start);
+    header.value_len = length16(value_end - value_start);
+    header.name = name;
+    header.folded = folded;
+    Ok(end + 2)
 }
 
 /// Finds `name [WSP] ":"` at the start of a header line and recognizes the name: returns it,
