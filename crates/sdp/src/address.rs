@@ -1,6 +1,6 @@
 //! Network addresses of `c=` and `o=` lines (RFC 8866 §5.2 and §5.7), IPv4 and IPv6.
 
-use crate::syntax::{is_non_ws, is_token, parse_u64, split_once_byte};
+use crate::syntax::{is_non_ws, is_token, parse_u64, split_fields, split_once_byte};
 use core::fmt;
 use core::net::{Ipv4Addr, Ipv6Addr};
 
@@ -136,14 +136,10 @@ pub struct ConnectionData<'a> {
 impl<'a> ConnectionData<'a> {
     /// Parses the value of a `c=` line.
     pub(crate) fn parse(value: &'a str) -> Result<Self, &'static str> {
-        let mut fields = value.split(' ');
-        let (Some(net), Some(kind), Some(addr), None) =
-            (fields.next(), fields.next(), fields.next(), fields.next())
-        else {
-            return Err("expected `<nettype> <addrtype> <address>`");
-        };
+        let [net, kind, addr] =
+            split_fields::<3>(value).ok_or("expected `<nettype> <addrtype> <address>`")?;
         let (host, suffix) = match kind {
-            "IP4" | "IP6" => split_once_byte(addr, '/'),
+            "IP4" | "IP6" => split_once_byte(addr, b'/'),
             _ => (addr, None),
         };
         let address = Address::parse(net, kind, host)?;
@@ -164,7 +160,7 @@ fn parse_multicast_suffix(
         return Ok((None, None));
     };
     let number = |s: &str| parse_u64(s).ok_or("invalid multicast suffix");
-    let (first, second) = split_once_byte(suffix, '/');
+    let (first, second) = split_once_byte(suffix, b'/');
     match kind {
         AddressType::Ip4 => {
             let ttl = u8::try_from(number(first)?).map_err(|_| "TTL above 255")?;

@@ -1,7 +1,7 @@
 //! Grammar checks of the lines this crate validates but does not type: `b=`, `t=`, `r=`,
 //! `z=` and the free-text lines.
 
-use crate::syntax::{is_token, parse_u64};
+use crate::syntax::{is_token, parse_u64, split_fields};
 
 /// `i=`, `u=`, `e=`, `p=`, `k=`, `s=`: non-empty text (line ends and NUL were already ruled
 /// out by the scanner).
@@ -23,8 +23,8 @@ pub(crate) fn check_bandwidth(value: &str) -> Result<(), &'static str> {
 
 /// `t=<start-time> <stop-time>`.
 pub(crate) fn check_time(value: &str) -> Result<(), &'static str> {
-    match value.split_once(' ') {
-        Some((start, stop)) if parse_u64(start).is_some() && parse_u64(stop).is_some() => Ok(()),
+    match split_fields::<2>(value) {
+        Some([start, stop]) if parse_u64(start).is_some() && parse_u64(stop).is_some() => Ok(()),
         _ => Err("expected `<start-time> <stop-time>` in decimal"),
     }
 }

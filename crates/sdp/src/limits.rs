@@ -3,7 +3,9 @@
 
 /// How many media sections a [`SessionDescription`](crate::SessionDescription) can index: the
 /// capacity of its fixed array. [`Limits::max_media`] above this value acts as this value.
-pub const MEDIA_CAPACITY: usize = 16;
+/// An MSRP session has one or two sections; a small array keeps the parsed description cheap
+/// to return by value.
+pub const MEDIA_CAPACITY: usize = 8;
 
 /// Limits applied while parsing; exceeding one is a [`ParseError`](crate::ParseError).
 ///
@@ -22,7 +24,7 @@ pub struct Limits {
     pub max_line_len: usize,
     /// Most lines in the whole description. Default 1024.
     pub max_lines: usize,
-    /// Most `m=` sections; at most [`MEDIA_CAPACITY`]. Default 16.
+    /// Most `m=` sections; at most [`MEDIA_CAPACITY`]. Default 8.
     pub max_media: usize,
     /// Most `a=` lines in one section (session level or one media section). Default 256.
     pub max_attributes: usize,

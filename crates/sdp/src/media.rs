@@ -7,7 +7,7 @@ use crate::attribute::path::Path;
 use crate::attribute::setup::{ConnectionMode, Setup};
 use crate::attribute::Attribute;
 use crate::line::{Attributes, Lines};
-use crate::syntax::{is_token, parse_u16, split_once_byte};
+use crate::syntax::{is_token, is_token_list, parse_u16, split_once_byte};
 
 /// The transport of an MSRP message stream (RFC 4975 §8.1, the `m=` proto).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,25 +67,25 @@ pub(crate) struct SectionAttributes<'a> {
 impl<'a> MediaDescription<'a> {
     /// Parses the value of an `m=` line; the section's other lines are attached later.
     pub(crate) fn parse_line(value: &'a str) -> Result<Self, &'static str> {
-        let (media, rest) = split_once_byte(value, ' ');
+        let (media, rest) = split_once_byte(value, b' ');
         let (port, rest) = split_once_byte(
             rest.ok_or("expected `<media> <port> <proto> <fmt> ...`")?,
-            ' ',
+            b' ',
         );
-        let (proto, formats) = split_once_byte(rest.ok_or("missing proto")?, ' ');
+        let (proto, formats) = split_once_byte(rest.ok_or("missing proto")?, b' ');
         let formats = formats.ok_or("missing format")?;
         if !is_token(media) {
             return Err("media type is not a token");
         }
-        let (port, count) = split_once_byte(port, '/');
+        let (port, count) = split_once_byte(port, b'/');
         let port = parse_u16(port).ok_or("port is not a number below 65536")?;
         let port_count = count
             .map(|c| parse_u16(c).ok_or("invalid port count"))
             .transpose()?;
-        if !proto.split('/').all(is_token) {
+        if !is_token_list(proto, b'/') {
             return Err("proto is not `token *(/ token)`");
         }
-        if !formats.split(' ').all(is_token) {
+        if !is_token_list(formats, b' ') {
             return Err("format list is not space-separated tokens");
         }
         Ok(MediaDescription {

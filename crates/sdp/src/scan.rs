@@ -32,6 +32,9 @@ pub(crate) struct Scanner<'a, 'l> {
     pos: usize,
     number: usize,
     limits: &'l Limits,
+    /// The first NUL, or CR not followed by LF: found once for the whole input, reported
+    /// when the line holding it is reached so that earlier errors come first.
+    first_control: Option<usize>,
 }
 
 impl<'a, 'l> Scanner<'a, 'l> {
@@ -41,6 +44,7 @@ impl<'a, 'l> Scanner<'a, 'l> {
             pos: 0,
             number: 0,
             limits,
+            first_control: first_control(text.as_bytes()),
         }
     }
 
@@ -60,7 +64,7 @@ impl<'a, 'l> Scanner<'a, 'l> {
         self.number = self.number.saturating_add(1);
         let line = rest.get(..len).unwrap_or_default();
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        self.check(offset, line)?;
+        self.check(offset, line, next)?;
         if line.is_empty() {
             return self.blank_line(offset);
         }
@@ -87,34 +91,27 @@ impl<'a, 'l> Scanner<'a, 'l> {
         }))
     }
 
-    fn check(&self, offset: usize, line: &[u8]) -> Result<(), ParseError> {
+    fn check(&self, offset: usize, line: &[u8], next: usize) -> Result<(), ParseError> {
         let error = |kind, at| ParseError {
             kind,
             line: self.number,
             offset: at,
         };
         if self.number > self.limits.max_lines {
-            return Err(error(
-                ParseErrorKind::TooManyLines {
-                    limit: self.limits.max_lines,
-                },
-                offset,
-            ));
+            let kind = ParseErrorKind::TooManyLines {
+                limit: self.limits.max_lines,
+            };
+            return Err(error(kind, offset));
         }
         if line.len() > self.limits.max_line_len {
-            return Err(error(
-                ParseErrorKind::LineTooLong {
-                    limit: self.limits.max_line_len,
-                },
-                offset,
-            ));
+            let kind = ParseErrorKind::LineTooLong {
+                limit: self.limits.max_line_len,
+            };
+            return Err(error(kind, offset));
         }
-        match memchr::memchr2(b'\r', 0, line) {
-            Some(at) => Err(error(
-                ParseErrorKind::ControlCharacter,
-                offset.saturating_add(at),
-            )),
-            None => Ok(()),
+        match self.first_control {
+            Some(at) if at < next => Err(error(ParseErrorKind::ControlCharacter, at)),
+            _ => Ok(()),
         }
     }
 
@@ -134,6 +131,12 @@ impl<'a, 'l> Scanner<'a, 'l> {
             offset,
         })
     }
+}
+
+/// Offset of the first NUL or of the first CR that does not start a CRLF.
+fn first_control(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr2_iter(b'\r', 0, bytes)
+        .find(|&at| bytes.get(at) == Some(&0) || bytes.get(at.saturating_add(1)) != Some(&b'\n'))
 }
 
 #[cfg(test)]
@@ -184,6 +187,9 @@ mod tests {
             (ParseErrorKind::ControlCharacter, 2, 8)
         );
         assert_eq!(lines("v=0\ns=a\0\n").unwrap_err().offset, 7);
+        assert_eq!(lines("v=0\ns=a\r").unwrap_err().offset, 7);
+        let err = lines("v=0\nbad\ns=a\rb\n").unwrap_err();
+        assert_eq!((err.kind, err.line), (ParseErrorKind::Malformed, 2));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::error::ParseError;
 use crate::limits::{Limits, MEDIA_CAPACITY};
 use crate::line::{Attributes, Lines};
 use crate::media::{MediaDescription, SectionAttributes};
-use crate::syntax::{is_non_ws, parse_u64};
+use crate::syntax::{is_non_ws, parse_u64, split_fields};
 use arrayvec::ArrayVec;
 
 /// The `o=` line: who created the session, its id and version.
@@ -26,18 +26,8 @@ pub struct Origin<'a> {
 
 impl<'a> Origin<'a> {
     pub(crate) fn parse(value: &'a str) -> Result<Self, &'static str> {
-        let mut f = value.split(' ');
-        let (Some(user), Some(id), Some(version), Some(net), Some(kind), Some(addr), None) = (
-            f.next(),
-            f.next(),
-            f.next(),
-            f.next(),
-            f.next(),
-            f.next(),
-            f.next(),
-        ) else {
-            return Err("expected six space-separated fields");
-        };
+        let [user, id, version, net, kind, addr] =
+            split_fields::<6>(value).ok_or("expected six space-separated fields")?;
         if !is_non_ws(user) {
             return Err("invalid username");
         }

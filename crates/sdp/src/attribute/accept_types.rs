@@ -20,7 +20,8 @@ impl<'a> MediaRange<'a> {
         if entry == "*" {
             return Some(MediaRange::Any);
         }
-        let (ty, subtype) = entry.split_once('/')?;
+        let (ty, subtype) = crate::syntax::split_once_byte(entry, b'/');
+        let subtype = subtype?;
         // `*/subtype` is a token pair, but a wildcard type makes no sense without `*` alone.
         if !is_mime_token(ty) || ty == "*" {
             return None;
@@ -73,11 +74,27 @@ impl fmt::Display for MediaRange<'_> {
     }
 }
 
-/// RFC 2045 `token`: printable ASCII except SP and tspecials.
+/// `*`, `type/*` or `type/subtype`, checked in one pass over the bytes (`*` is a token
+/// character, so `type/*` needs no case of its own).
+fn is_range(entry: &[u8]) -> bool {
+    let mut slash = None;
+    for (at, &b) in entry.iter().enumerate() {
+        if b == b'/' && slash.is_none() {
+            slash = Some(at);
+        } else if !crate::syntax::is_token_char(b) {
+            return false;
+        }
+    }
+    match slash {
+        None => entry == b"*",
+        Some(at) => at > 0 && at.saturating_add(1) < entry.len() && entry.get(..at) != Some(b"*"),
+    }
+}
+
+/// RFC 2045 `token` (printable ASCII except SP and tspecials), which is exactly the
+/// character set of the SDP `token`.
 pub(crate) fn is_mime_token(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?=".contains(&b))
+    crate::syntax::is_token(s)
 }
 
 /// A space-separated list of media ranges, checked when parsed and iterated without
@@ -97,12 +114,23 @@ impl<'a> MediaTypes<'a> {
     /// Checks a list; `None` when empty or an entry breaks the grammar. Entries are separated
     /// by SP (extra spaces are tolerated).
     pub fn parse(raw: &'a str) -> Option<Self> {
-        let list = MediaTypes { raw };
-        let mut entries = raw.split(' ').filter(|e| !e.is_empty()).peekable();
-        entries.peek()?;
-        entries
-            .all(|e| MediaRange::parse(e).is_some())
-            .then_some(list)
+        Self::parse_counted(raw).map(|(list, _)| list)
+    }
+
+    /// Checks a list in one pass and counts its entries.
+    pub(crate) fn parse_counted(raw: &'a str) -> Option<(Self, usize)> {
+        let mut count = 0usize;
+        for entry in raw
+            .as_bytes()
+            .split(|&b| b == b' ')
+            .filter(|e| !e.is_empty())
+        {
+            if !is_range(entry) {
+                return None;
+            }
+            count = count.saturating_add(1);
+        }
+        (count > 0).then_some((MediaTypes { raw }, count))
     }
 
     /// The list as written.

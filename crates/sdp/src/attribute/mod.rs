@@ -12,7 +12,6 @@ use crate::limits::Limits;
 use crate::syntax::is_token;
 use accept_types::MediaTypes;
 use direction::Direction;
-use path::Path;
 use setup::{ConnectionMode, Setup};
 
 /// One `a=` line: `a=<name>` (a flag) or `a=<name>:<value>`. Unknown attributes are kept
@@ -117,18 +116,6 @@ pub(crate) fn check<'a>(
     attr: &Attribute<'a>,
     limits: &Limits,
 ) -> Result<Option<Typed<'a>>, ParseErrorKind> {
-    if !is_token(attr.name) {
-        return Err(ParseErrorKind::InvalidField {
-            field: 'a',
-            what: "attribute name is not a token",
-        });
-    }
-    if let Some(direction) = Direction::from_attribute(attr.name) {
-        return match attr.value {
-            None => Ok(Some(Typed::Direction(direction))),
-            Some(_) => Err(invalid(Known::Direction.name(), "takes no value")),
-        };
-    }
     let known = match attr.name {
         "path" => Known::Path,
         "accept-types" => Known::AcceptTypes,
@@ -136,10 +123,22 @@ pub(crate) fn check<'a>(
         "max-size" => Known::MaxSize,
         "setup" => Known::Setup,
         "connection" => Known::ConnectionMode,
-        _ => return Ok(None),
+        "sendrecv" | "sendonly" | "recvonly" | "inactive" => return direction(attr),
+        name if is_token(name) => return Ok(None),
+        _ => {
+            let what = "attribute name is not a token";
+            return Err(ParseErrorKind::InvalidField { field: 'a', what });
+        }
     };
     let value = attr.value.ok_or(invalid(known.name(), "value missing"))?;
     typed_value(known, value, limits).map(Some)
+}
+
+fn direction<'a>(attr: &Attribute<'a>) -> Result<Option<Typed<'a>>, ParseErrorKind> {
+    match (Direction::from_attribute(attr.name), attr.value) {
+        (Some(direction), None) => Ok(Some(Typed::Direction(direction))),
+        _ => Err(invalid(Known::Direction.name(), "takes no value")),
+    }
 }
 
 fn typed_value<'a>(
@@ -149,7 +148,7 @@ fn typed_value<'a>(
 ) -> Result<Typed<'a>, ParseErrorKind> {
     let bad = || invalid(known.name(), "value breaks the grammar");
     match known {
-        Known::Path => Path::parse(value, limits.max_path_uris).map(|_| Typed::Path(value)),
+        Known::Path => path::check(value, limits.max_path_uris).map(|()| Typed::Path(value)),
         Known::AcceptTypes => media_types(known, value, limits).map(Typed::AcceptTypes),
         Known::AcceptWrappedTypes => {
             media_types(known, value, limits).map(Typed::AcceptWrappedTypes)
@@ -168,11 +167,11 @@ fn media_types<'a>(
     value: &'a str,
     limits: &Limits,
 ) -> Result<MediaTypes<'a>, ParseErrorKind> {
-    let list = MediaTypes::parse(value).ok_or(invalid(
+    let (list, count) = MediaTypes::parse_counted(value).ok_or(invalid(
         known.name(),
         "expected `*`, `type/*` or `type/subtype` entries",
     ))?;
-    if list.len() > limits.max_accept_types {
+    if count > limits.max_accept_types {
         return Err(ParseErrorKind::TooManyAcceptTypes {
             limit: limits.max_accept_types,
         });
