@@ -26,7 +26,10 @@ fn touch(msg: &Message<'_>) {
     );
     let _ = msg.vias().count() + msg.contacts().count() + msg.routes().count();
     let _ = msg.record_routes().count() + msg.supported().count() + msg.require().count();
-    let _ = msg.allow().count() + msg.accept_contacts().count();
+    let _ = msg.allow().count() + msg.accept_contacts().count() + msg.reasons().count();
+    let _ = (msg.server(), msg.retry_after());
+    let _ = msg.www_authenticate().count() + msg.proxy_authenticate().count();
+    let _ = msg.authorization().count() + msg.proxy_authorization().count();
     let _ = msg.list_items(HeaderName::Other).count();
     if let Ok(Some(ct)) = msg.content_type() {
         if let Some(boundary) = ct.boundary() {

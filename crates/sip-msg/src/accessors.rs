@@ -5,8 +5,9 @@
 
 use crate::error::Error;
 use crate::header::{
-    split_list, AcceptContact, CSeq, CallId, Contact, ContentLength, ContentType, MaxForwards,
-    MinSe, NameAddr, Privacy, SessionExpires, SplitList, Via,
+    split_list, AcceptContact, CSeq, CallId, Challenge, Contact, ContentLength, ContentType,
+    Credentials, MaxForwards, MinSe, NameAddr, Privacy, Reason, RetryAfter, Server, SessionExpires,
+    SplitList, UserAgent, Via,
 };
 use crate::message::{Message, NamedHeaders};
 use crate::name::HeaderName;
@@ -153,9 +154,73 @@ impl<'a> Message<'a> {
         self.typed(HeaderName::Privacy, Privacy::parse)
     }
 
-    /// User-Agent, as written (a list of products and comments).
-    pub fn user_agent(&self) -> Option<&'a str> {
-        self.get(HeaderName::UserAgent).map(|h| h.value())
+    /// User-Agent: products and comments.
+    pub fn user_agent(&self) -> Result<Option<UserAgent<'a>>, Error> {
+        self.typed(HeaderName::UserAgent, UserAgent::parse)
+    }
+
+    /// Server: products and comments.
+    pub fn server(&self) -> Result<Option<Server<'a>>, Error> {
+        self.typed(HeaderName::Server, Server::parse)
+    }
+
+    /// Every Reason value (RFC 3326).
+    pub fn reasons(&self) -> TypedList<'_, 'a, Reason<'a>> {
+        self.typed_list(HeaderName::Reason, Reason::parse)
+    }
+
+    /// Retry-After.
+    pub fn retry_after(&self) -> Result<Option<RetryAfter<'a>>, Error> {
+        self.typed(HeaderName::RetryAfter, RetryAfter::parse)
+    }
+
+    /// Every WWW-Authenticate challenge (one per line: commas separate auth-params).
+    pub fn www_authenticate(&self) -> TypedLines<'_, 'a, Challenge<'a>> {
+        self.typed_lines(HeaderName::WwwAuthenticate, Challenge::parse)
+    }
+
+    /// Every Proxy-Authenticate challenge.
+    pub fn proxy_authenticate(&self) -> TypedLines<'_, 'a, Challenge<'a>> {
+        self.typed_lines(HeaderName::ProxyAuthenticate, Challenge::parse)
+    }
+
+    /// Every Authorization credentials line.
+    pub fn authorization(&self) -> TypedLines<'_, 'a, Credentials<'a>> {
+        self.typed_lines(HeaderName::Authorization, Credentials::parse)
+    }
+
+    /// Every Proxy-Authorization credentials line.
+    pub fn proxy_authorization(&self) -> TypedLines<'_, 'a, Credentials<'a>> {
+        self.typed_lines(HeaderName::ProxyAuthorization, Credentials::parse)
+    }
+
+    /// Every line of a header whose value is not a comma list (or whose commas belong to its
+    /// own grammar, like a challenge's auth-params), each parsed whole.
+    pub fn typed_lines<T>(
+        &self,
+        name: HeaderName,
+        parse: fn(&'a str) -> Result<T, ValueError>,
+    ) -> TypedLines<'_, 'a, T> {
+        TypedLines {
+            headers: self.get_all(name),
+            parse,
+        }
+    }
+}
+
+/// Every line of one header, each parsed whole. Returned by [`Message::typed_lines`].
+#[derive(Debug, Clone)]
+pub struct TypedLines<'m, 'a, T> {
+    headers: NamedHeaders<'m, 'a>,
+    parse: fn(&'a str) -> Result<T, ValueError>,
+}
+
+impl<'a, T> Iterator for TypedLines<'_, 'a, T> {
+    type Item = Item<T>;
+
+    fn next(&mut self) -> Option<Item<T>> {
+        let h = self.headers.next()?;
+        Some((self.parse)(h.value()).map_err(|e| Error::value(h.name(), h.offset(), e)))
     }
 }
 
@@ -272,7 +337,8 @@ mod tests {
             .is("application", "sdp"));
         assert_eq!(msg.content_length().unwrap().map(|l| l.bytes()), Some(0));
         assert_eq!(msg.privacy().unwrap().map(|p| p.values().count()), Some(1));
-        assert_eq!(msg.user_agent(), Some("CPM-client/OMA2.2"));
+        assert!(msg.user_agent().unwrap().is_some());
+        assert_eq!(msg.retry_after().unwrap(), None);
     }
 
     #[test]
@@ -293,6 +359,23 @@ mod tests {
             ac.feature_tags().next().map(|p| p.name),
             Some("+g.oma.sip-im.large-message")
         );
+    }
+
+    #[test]
+    fn challenges_keep_their_commas_and_reasons_split_on_them() {
+        let text = INVITE.replacen(
+            "Privacy: id\r\n",
+            "WWW-Authenticate: Digest realm=\"a\", nonce=\"n1\"\r\nWWW-Authenticate: Digest realm=\"b\", nonce=\"n2\"\r\n\
+             Reason: SIP;cause=200, Q.850;cause=16\r\nRetry-After: 120\r\n",
+            1,
+        );
+        let msg = parse(text.as_bytes()).unwrap();
+        let realms: Vec<_> = msg.www_authenticate().map(|c| c.unwrap().realm()).collect();
+        assert_eq!(realms, [Some("a"), Some("b")]);
+        let causes: Vec<_> = msg.reasons().map(|r| r.unwrap().cause).collect();
+        assert_eq!(causes, [Some(200), Some(16)]);
+        assert!(msg.retry_after().unwrap().is_some());
+        assert_eq!(msg.authorization().count(), 0);
     }
 
     #[test]

@@ -53,7 +53,7 @@ mod scan;
 mod start_line;
 mod validate;
 
-pub use accessors::{Item, ListItems, TypedList};
+pub use accessors::{Item, ListItems, TypedLines, TypedList};
 pub use builder::MessageWriter;
 pub use error::{Error, ValueError};
 pub use field::{Header, Unfolded};

@@ -13,28 +13,32 @@ use crate::ValueError;
 /// Largest CSeq sequence number: RFC 3261 8.1.1.5 requires it to be below 2^31.
 const MAX_CSEQ: u32 = (1 << 31) - 1;
 
-/// Headers that must appear exactly once, with the bit recording their presence.
-const SINGLE: [(HeaderName, u8); 5] = [
-    (HeaderName::CallId, 1),
-    (HeaderName::CSeq, 1 << 1),
-    (HeaderName::From, 1 << 2),
-    (HeaderName::To, 1 << 3),
-    (HeaderName::MaxForwards, 1 << 4),
-];
+const CALL_ID: u8 = 1;
+const CSEQ: u8 = 1 << 1;
+const FROM: u8 = 1 << 2;
+const TO: u8 = 1 << 3;
+const MAX_FORWARDS: u8 = 1 << 4;
 const VIA: u8 = 1 << 5;
+
+/// The presence bit of a header checked here; the single-value ones may appear only once.
+fn presence_bit(name: HeaderName) -> u8 {
+    match name {
+        HeaderName::CallId => CALL_ID,
+        HeaderName::CSeq => CSEQ,
+        HeaderName::From => FROM,
+        HeaderName::To => TO,
+        HeaderName::MaxForwards => MAX_FORWARDS,
+        HeaderName::Via => VIA,
+        _ => 0,
+    }
+}
 
 /// Runs every check; the first failure wins, in message order for value errors.
 pub(crate) fn check(message: &Message<'_>) -> Result<(), Error> {
     let method = message.method();
     let mut seen = 0u8;
     for h in message.headers() {
-        let bit = match h.name() {
-            HeaderName::Via => VIA,
-            name => SINGLE
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map_or(0, |(_, bit)| *bit),
-        };
+        let bit = presence_bit(h.name());
         if bit != VIA && seen & bit != 0 {
             return Err(Error::DuplicateHeader {
                 header: h.name(),
@@ -44,16 +48,22 @@ pub(crate) fn check(message: &Message<'_>) -> Result<(), Error> {
         seen |= bit;
         check_value(&h, method)?;
     }
-    let mut required = SINGLE.iter().take(4).chain([&(HeaderName::Via, VIA)]);
-    if let Some((missing, _)) = required.find(|(_, bit)| seen & bit == 0) {
-        return Err(Error::MissingHeader { header: *missing });
+    let mut required = [
+        (HeaderName::CallId, CALL_ID),
+        (HeaderName::CSeq, CSEQ),
+        (HeaderName::From, FROM),
+        (HeaderName::To, TO),
+        (HeaderName::Via, VIA),
+        (
+            HeaderName::MaxForwards,
+            if method.is_some() { MAX_FORWARDS } else { 0 },
+        ),
+    ]
+    .into_iter();
+    match required.find(|&(_, bit)| bit != 0 && seen & bit == 0) {
+        Some((header, _)) => Err(Error::MissingHeader { header }),
+        None => Ok(()),
     }
-    if method.is_some() && seen & (1 << 4) == 0 {
-        return Err(Error::MissingHeader {
-            header: HeaderName::MaxForwards,
-        });
-    }
-    Ok(())
 }
 
 fn check_value(h: &Header<'_>, method: Option<Method<'_>>) -> Result<(), Error> {
