@@ -9,6 +9,16 @@
 //! clock or keeps state across messages, beyond the stream framer that remembers whether its
 //! stream is still usable.
 //!
+//! Entry points:
+//! - [`parse`] / [`Parser::parse_datagram`]: one message from a datagram, validated by default
+//!   ([`Mode::Lenient`] for proxies), within configurable [`Limits`].
+//! - [`StreamFramer::frame`]: the next message from a TCP/TLS byte stream, or how many bytes it
+//!   still needs.
+//! - [`Message`]: the borrowed view; typed accessors (`cseq`, `vias`, `from`, `session_expires`,
+//!   ...) parse values on demand with the types of [`header`].
+//! - [`MessageWriter`]: requests and responses into a `&mut [u8]` or a reused `Vec<u8>`.
+//! - [`multipart`] and [`resource_list`]: `multipart/mixed` bodies and RFC 5366 recipient lists.
+//!
 //! ```
 //! use sip_msg::{parse, HeaderName};
 //!
