@@ -42,14 +42,16 @@ impl<'a> Uri<'a> {
     /// assert!(matches!(Uri::parse("urn:service:sos"), Ok(Uri::Other(_))));
     /// ```
     pub fn parse(text: &'a str) -> Result<Self, ValueError> {
-        let other = AbsoluteUri::parse(text)?;
-        let scheme = other.scheme;
-        if scheme.eq_ignore_ascii_case("sip") || scheme.eq_ignore_ascii_case("sips") {
+        let has_scheme = |scheme: &str| {
+            text.get(..scheme.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+        };
+        if has_scheme("sip:") || has_scheme("sips:") {
             SipUri::parse(text).map(Uri::Sip)
-        } else if scheme.eq_ignore_ascii_case("tel") {
+        } else if has_scheme("tel:") {
             TelUri::parse(text).map(Uri::Tel)
         } else {
-            Ok(Uri::Other(other))
+            AbsoluteUri::parse(text).map(Uri::Other)
         }
     }
 

@@ -154,18 +154,15 @@ pub(super) fn scan_quoted_content(text: &str, at: usize) -> Result<usize, ValueE
     let bytes = text.as_bytes();
     let mut pos = at;
     loop {
-        let after_ws = skip_sws(text, pos);
-        if after_ws != pos {
-            pos = after_ws;
-            continue;
-        }
         match bytes.get(pos) {
             None | Some(b'"') => return Ok(pos),
+            Some(&b) if is_qdtext(b) || b == b' ' || b == b'\t' => pos += 1,
             Some(b'\\') => match bytes.get(pos + 1) {
                 Some(&b) if b <= 0x7F && b != b'\r' && b != b'\n' => pos += 2,
                 _ => return Err(ValueError::new(pos + 1, "quoted-pair")),
             },
-            Some(&b) if is_qdtext(b) => pos += 1,
+            // Only a fold (a line break followed by whitespace) may appear inside the quotes.
+            Some(b'\r' | b'\n') if skip_sws(text, pos) != pos => pos = skip_sws(text, pos),
             Some(_) => return Err(ValueError::new(pos, "qdtext")),
         }
     }

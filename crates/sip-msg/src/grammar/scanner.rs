@@ -78,7 +78,10 @@ impl<'a> Scanner<'a> {
 
     /// Skips optional linear whitespace (`SWS`), folds included.
     pub fn skip_sws(&mut self) {
-        self.pos = skip_sws(self.text, self.pos);
+        // Most separators have no whitespace around them: skip the call in that case.
+        if matches!(self.peek(), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+            self.pos = skip_sws(self.text, self.pos);
+        }
     }
 
     /// Skips required linear whitespace (`LWS`).

@@ -89,8 +89,9 @@ pub(crate) fn scan_host<'a>(s: &mut Scanner<'a>) -> Result<Host<'a>, ValueError>
     if text.is_empty() {
         return Err(ValueError::new(start, "host"));
     }
-    let looks_numeric = text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-    if looks_numeric && text.bytes().filter(|&b| b == b'.').count() == 3 {
+    // A host of digits and dots only cannot be a name (its top label would start with a
+    // digit), so it is read as an IPv4 address.
+    if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return match parse_ipv4(text) {
             Some(_) => Ok(Host::Ipv4(text)),
             None => Err(ValueError::new(start, "IPv4address")),
@@ -103,26 +104,28 @@ pub(crate) fn scan_host<'a>(s: &mut Scanner<'a>) -> Result<Host<'a>, ValueError>
 /// `hostname = *( domainlabel "." ) toplabel [ "." ]`: labels are alphanumeric with inner
 /// hyphens, and the last one starts with a letter.
 fn check_hostname(text: &str) -> Result<(), ValueError> {
-    let body = text.strip_suffix('.').unwrap_or(text);
-    let mut offset = 0;
-    let mut labels = body.split('.').peekable();
-    while let Some(label) = labels.next() {
-        let bytes = label.as_bytes();
-        let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
-            return Err(ValueError::new(offset, "domainlabel"));
-        };
-        if !first.is_ascii_alphanumeric() || !last.is_ascii_alphanumeric() {
-            let bad = if first.is_ascii_alphanumeric() {
-                label.len() - 1
-            } else {
-                0
-            };
-            return Err(ValueError::new(offset + bad, "alphanum"));
+    let bytes = text.as_bytes();
+    let body = bytes.strip_suffix(b".").unwrap_or(bytes);
+    let mut start = 0;
+    while start <= body.len() {
+        let rest = body.get(start..).unwrap_or_default();
+        let end = memchr::memchr(b'.', rest).map_or(body.len(), |e| start + e);
+        let label = body.get(start..end).unwrap_or_default();
+        match (label.first(), label.last()) {
+            (Some(first), Some(last))
+                if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() =>
+            {
+                if end == body.len() && !first.is_ascii_alphabetic() {
+                    return Err(ValueError::new(start, "toplabel"));
+                }
+            }
+            (Some(first), Some(_)) if first.is_ascii_alphanumeric() => {
+                return Err(ValueError::new(end - 1, "alphanum"))
+            }
+            (Some(_), _) => return Err(ValueError::new(start, "alphanum")),
+            _ => return Err(ValueError::new(start, "domainlabel")),
         }
-        if labels.peek().is_none() && !first.is_ascii_alphabetic() {
-            return Err(ValueError::new(offset, "toplabel"));
-        }
-        offset += label.len() + 1;
+        start = end + 1;
     }
     Ok(())
 }
@@ -130,15 +133,25 @@ fn check_hostname(text: &str) -> Result<(), ValueError> {
 /// The four octets of `1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT`, each at most 255.
 pub(crate) fn parse_ipv4(text: &str) -> Option<[u8; 4]> {
     let mut out = [0u8; 4];
-    let mut parts = text.split('.');
-    for octet in out.iter_mut() {
-        let part = parts.next()?;
-        if part.is_empty() || part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+    let mut octets = 0usize;
+    let mut value = 0u16;
+    let mut digits = 0u8;
+    for b in text.bytes().chain(core::iter::once(b'.')) {
+        match b {
+            b'0'..=b'9' if digits < 3 => {
+                value = value * 10 + u16::from(b - b'0');
+                digits += 1;
+            }
+            b'.' if digits > 0 => {
+                *out.get_mut(octets)? = u8::try_from(value).ok()?;
+                octets += 1;
+                value = 0;
+                digits = 0;
+            }
+            _ => return None,
         }
-        *octet = u8::try_from(crate::grammar::parse_u32(part)?).ok()?;
     }
-    parts.next().is_none().then_some(out)
+    (octets == 4).then_some(out)
 }
 
 /// The eight 16-bit groups of an `IPv6address` (hex groups, one optional `::`, and an optional
@@ -219,6 +232,16 @@ mod tests {
             Host::parse("256.1.1.1"),
             Err(ValueError::new(0, "IPv4address"))
         );
+        for numeric in ["1.2.3", "1.2.3.4.5", "1234.1.1.1", "1..2.3", "1.2.3.", "."] {
+            assert_eq!(
+                Host::parse(numeric),
+                Err(ValueError::new(0, "IPv4address")),
+                "{numeric}"
+            );
+        }
+        assert_eq!(Host::parse("a.b-c.d1"), Ok(Host::Name("a.b-c.d1")));
+        assert_eq!(Host::parse("a.b."), Ok(Host::Name("a.b.")));
+        assert_eq!(Host::parse("a.b.."), Err(ValueError::new(4, "domainlabel")));
         assert_eq!(Host::parse("a.1com"), Err(ValueError::new(2, "toplabel")));
         assert_eq!(Host::parse("a..b"), Err(ValueError::new(2, "domainlabel")));
         assert_eq!(Host::parse("a-.b"), Err(ValueError::new(1, "alphanum")));

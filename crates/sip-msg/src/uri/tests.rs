@@ -38,7 +38,7 @@ fn absolute_uri_errors() {
     );
     assert_eq!(
         Uri::parse("sip:a b"),
-        Err(ValueError::new(5, "URI character"))
+        Err(ValueError::new(5, "end of SIP URI"))
     );
     assert_eq!(Uri::parse("sip:a@"), Err(ValueError::new(6, "host")));
     assert_eq!(
