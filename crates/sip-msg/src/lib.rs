@@ -61,6 +61,7 @@ mod message;
 mod name;
 mod scan;
 mod start_line;
+mod swar;
 mod validate;
 
 pub use accessors::{Item, ListItems, TypedLines, TypedList};

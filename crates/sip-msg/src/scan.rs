@@ -6,6 +6,7 @@ use crate::error::Error;
 use crate::grammar::is_token;
 use crate::limits::{Limit, Limits, HEADER_CAPACITY};
 use crate::name::HeaderName;
+use crate::swar::{find_byte, find_control};
 use arrayvec::ArrayVec;
 
 /// One header line (with its folded continuations), as offsets into the message. Kept small
@@ -141,45 +142,6 @@ fn line_end(buf: &[u8], from: usize, max: usize, limit: Limit) -> Result<usize, 
     }
 }
 
-/// Offset of the first control byte other than HTAB (CR normally, ending the line).
-fn find_control(line: &[u8]) -> Option<usize> {
-    let mut from = 0;
-    loop {
-        let at = from + find_control_or_tab(line.get(from..)?)?;
-        if line.get(at) != Some(&b'\t') {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-}
-
-/// Offset of the first byte below 0x20 or equal to 0x7F.
-///
-/// Eight bytes at a time: such a byte sets its high bit in `mask`; the lowest set bit is exact
-/// (borrows only run upwards), so it locates the first one. Bytes of 0x80 and above (UTF-8)
-/// never match.
-fn find_control_or_tab(line: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = line.chunks_exact(8);
-    for (i, chunk) in (&mut chunks).enumerate() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        let del = x ^ (0x7f * ONES);
-        let mask = (x.wrapping_sub(0x20 * ONES) | del.wrapping_sub(ONES)) & !x & HIGH;
-        if mask != 0 {
-            return Some(i * 8 + (mask.trailing_zeros() / 8) as usize);
-        }
-    }
-    let base = line.len() - chunks.remainder().len();
-    let tail = chunks
-        .remainder()
-        .iter()
-        .position(|&b| b < 0x20 || b == 0x7f);
-    tail.map(|p| base + p)
-}
-
 /// Scans the header starting at `start`, with its folded continuation lines, into `header`;
 /// returns the offset of the next line.
 ///
@@ -252,27 +214,6 @@ fn split_name(line: &[u8]) -> Result<(HeaderName, usize, usize), (usize, &'stati
             "':' after header name",
         ),
     })
-}
-
-/// Offset of the first `needle` in `line`, or its length.
-fn find_byte(line: &[u8], needle: u8) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut chunks = line.chunks_exact(8);
-    for (i, chunk) in (&mut chunks).enumerate() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word) ^ (u64::from(needle) * ONES);
-        let mask = x.wrapping_sub(ONES) & !x & (0x80 * ONES);
-        if mask != 0 {
-            return i * 8 + (mask.trailing_zeros() / 8) as usize;
-        }
-    }
-    let base = line.len() - chunks.remainder().len();
-    base + chunks
-        .remainder()
-        .iter()
-        .position(|&b| b == needle)
-        .unwrap_or(chunks.remainder().len())
 }
 
 /// The value without the LWS (folds included) around it.
@@ -366,26 +307,6 @@ mod tests {
                 Stop::Invalid(e) => assert_eq!(e.offset(), Some(offset), "{text:?}: {e}"),
                 other => panic!("{text:?}: {other:?}"),
             }
-        }
-    }
-
-    #[test]
-    fn control_bytes_are_found_at_every_position() {
-        for len in 0..20 {
-            for at in 0..len {
-                for bad in [0u8, b'\r', 0x1f, 0x7f] {
-                    let mut line = vec![b'a'; len];
-                    line[at] = bad;
-                    if at > 0 {
-                        line[at - 1] = b'\t';
-                    }
-                    assert_eq!(find_control(&line), Some(at), "{len} {at} {bad}");
-                }
-            }
-            let clean: Vec<u8> = (0..len)
-                .map(|i| [b' ', b'\t', 0x80, 0xff, b'~'][i % 5])
-                .collect();
-            assert_eq!(find_control(&clean), None);
         }
     }
 

@@ -1,0 +1,104 @@
+//! Word-at-a-time byte searches for the head scanner: eight bytes per step in safe code,
+//! where a byte loop would branch on every byte of every header line.
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Offset of the first control byte other than HTAB (CR normally, ending the line).
+#[inline]
+pub(crate) fn find_control(line: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let at = from + find_control_or_tab(line.get(from..)?)?;
+        if line.get(at) != Some(&b'\t') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+}
+
+/// Offset of the first byte below 0x20 or equal to 0x7F.
+///
+/// Eight bytes at a time: such a byte sets its high bit in `mask`; the lowest set bit is exact
+/// (borrows only run upwards), so it locates the first one. Bytes of 0x80 and above (UTF-8)
+/// never match.
+#[inline]
+fn find_control_or_tab(line: &[u8]) -> Option<usize> {
+    let mut chunks = line.chunks_exact(8);
+    for (i, chunk) in (&mut chunks).enumerate() {
+        let x = word(chunk);
+        let del = x ^ (0x7f * ONES);
+        let mask = (x.wrapping_sub(0x20 * ONES) | del.wrapping_sub(ONES)) & !x & HIGH;
+        if mask != 0 {
+            return Some(i * 8 + (mask.trailing_zeros() / 8) as usize);
+        }
+    }
+    let base = line.len() - chunks.remainder().len();
+    let tail = chunks
+        .remainder()
+        .iter()
+        .position(|&b| b < 0x20 || b == 0x7f);
+    tail.map(|p| base + p)
+}
+
+/// Offset of the first `needle` in `line`, or its length.
+#[inline]
+pub(crate) fn find_byte(line: &[u8], needle: u8) -> usize {
+    let mut chunks = line.chunks_exact(8);
+    for (i, chunk) in (&mut chunks).enumerate() {
+        let x = word(chunk) ^ (u64::from(needle) * ONES);
+        let mask = x.wrapping_sub(ONES) & !x & HIGH;
+        if mask != 0 {
+            return i * 8 + (mask.trailing_zeros() / 8) as usize;
+        }
+    }
+    let base = line.len() - chunks.remainder().len();
+    base + chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == needle)
+        .unwrap_or(chunks.remainder().len())
+}
+
+fn word(chunk: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    u64::from_le_bytes(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_bytes_are_found_at_every_position() {
+        for len in 0..20 {
+            for at in 0..len {
+                for bad in [0u8, b'\r', 0x1f, 0x7f] {
+                    let mut line = vec![b'a'; len];
+                    line[at] = bad;
+                    if at > 0 {
+                        line[at - 1] = b'\t';
+                    }
+                    assert_eq!(find_control(&line), Some(at), "{len} {at} {bad}");
+                }
+            }
+            let clean: Vec<u8> = (0..len)
+                .map(|i| [b' ', b'\t', 0x80, 0xff, b'~'][i % 5])
+                .collect();
+            assert_eq!(find_control(&clean), None);
+        }
+    }
+
+    #[test]
+    fn bytes_are_found_at_every_position() {
+        for len in 0..20 {
+            let mut line = vec![b'a'; len];
+            assert_eq!(find_byte(&line, b':'), len);
+            for at in (0..len).rev() {
+                line[at] = b':';
+                assert_eq!(find_byte(&line, b':'), at, "{len} {at}");
+            }
+        }
+    }
+}
