@@ -105,10 +105,25 @@ impl<'a> Address<'a> {
 
 fn parse_host<'a>(addr_type: AddressType<'a>, s: &'a str) -> Option<Host<'a>> {
     match addr_type {
-        AddressType::Ip4 => s.parse().map(Host::Ip4).ok().or_else(|| domain_name(s)),
+        AddressType::Ip4 => parse_ipv4(s).map(Host::Ip4).or_else(|| domain_name(s)),
         AddressType::Ip6 => s.parse().map(Host::Ip6).ok().or_else(|| domain_name(s)),
         AddressType::Other(_) => is_non_ws(s).then_some(Host::Name(s)),
     }
+}
+
+/// Dotted-quad IPv4 (`IP4-address` of RFC 8866: no leading zeros beyond a single `0`), in
+/// one pass: the generic `FromStr` costs as much as the rest of an `o=` line.
+fn parse_ipv4(s: &str) -> Option<Ipv4Addr> {
+    let mut octets = [0u8; 4];
+    let mut parts = s.split('.');
+    for octet in octets.iter_mut() {
+        let part = parts.next()?;
+        if part.len() > 1 && part.starts_with('0') {
+            return None;
+        }
+        *octet = u8::try_from(crate::syntax::parse_u64(part).filter(|_| part.len() <= 3)?).ok()?;
+    }
+    parts.next().is_none().then_some(Ipv4Addr::from(octets))
 }
 
 /// An FQDN where an IP address may stand: letters, digits, `-` and `.`, with at least one
@@ -189,6 +204,28 @@ mod tests {
         let c = ConnectionData::parse("IN IP6 2001:db8::1").unwrap();
         assert_eq!(c.address.host, Host::Ip6("2001:db8::1".parse().unwrap()));
         assert_eq!(c.ttl, None);
+    }
+
+    #[test]
+    fn parses_dotted_quads_only() {
+        assert_eq!(parse_ipv4("0.0.0.0"), Some(Ipv4Addr::new(0, 0, 0, 0)));
+        assert_eq!(
+            parse_ipv4("255.255.255.255"),
+            Some(Ipv4Addr::new(255, 255, 255, 255))
+        );
+        for bad in [
+            "256.0.0.1",
+            "1.2.3",
+            "1.2.3.4.5",
+            "01.2.3.4",
+            "1..3.4",
+            "",
+            "1.2.3.4 ",
+            "+1.2.3.4",
+            "1.2.3.0004",
+        ] {
+            assert_eq!(parse_ipv4(bad), None, "{bad}");
+        }
     }
 
     #[test]

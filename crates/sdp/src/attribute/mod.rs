@@ -27,16 +27,8 @@ pub struct Attribute<'a> {
 impl<'a> Attribute<'a> {
     /// Splits the value of an `a=` line; names are not checked here.
     pub(crate) fn split(line_value: &'a str) -> Self {
-        match line_value.split_once(':') {
-            Some((name, value)) => Attribute {
-                name,
-                value: Some(value),
-            },
-            None => Attribute {
-                name: line_value,
-                value: None,
-            },
-        }
+        let (name, value) = crate::syntax::split_once_byte(line_value, b':');
+        Attribute { name, value }
     }
 }
 
