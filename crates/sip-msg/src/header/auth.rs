@@ -42,6 +42,17 @@ impl<'a> Algorithm<'a> {
         }
     }
 
+    /// The token as written on the wire.
+    pub fn as_str(&self) -> &'a str {
+        match *self {
+            Algorithm::Md5 => "MD5",
+            Algorithm::Md5Sess => "MD5-sess",
+            Algorithm::Sha256 => "SHA-256",
+            Algorithm::Sha256Sess => "SHA-256-sess",
+            Algorithm::Other(token) => token,
+        }
+    }
+
     /// Whether HA1 includes the nonce and cnonce (the `-sess` variants).
     pub fn is_session(&self) -> bool {
         matches!(self, Algorithm::Md5Sess | Algorithm::Sha256Sess)
@@ -62,6 +73,15 @@ pub struct AuthParams<'a> {
 }
 
 impl<'a> AuthParams<'a> {
+    /// Parses a whole parameter list such as `realm="a", nonce="b"`.
+    pub fn parse(text: &'a str) -> Result<Self, ValueError> {
+        let mut s = Scanner::new(text);
+        s.skip_sws();
+        let params = Self::scan(&mut s)?;
+        s.finish("COMMA or end of auth-params")?;
+        Ok(params)
+    }
+
     fn scan(s: &mut Scanner<'a>) -> Result<Self, ValueError> {
         let start = s.pos();
         loop {
@@ -312,6 +332,12 @@ impl<'a> Credentials<'a> {
     /// The nonce count `nc`, eight hex digits.
     pub fn nc(&self) -> Option<u32> {
         u32::from_str_radix(self.params.text("nc")?, 16).ok()
+    }
+}
+
+impl fmt::Display for Algorithm<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

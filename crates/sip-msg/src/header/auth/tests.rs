@@ -86,3 +86,19 @@ fn every_error_path_has_its_offset() {
         Err(ValueError::new(9, "8LHEX"))
     );
 }
+
+#[test]
+fn auth_params_alone() {
+    let p = AuthParams::parse(" realm=\"a\", stale=false").unwrap();
+    assert_eq!(p.get("STALE"), Some(ParamValue::Token("false")));
+    assert_eq!(p.to_string(), "realm=\"a\", stale=false");
+    assert_eq!(
+        AuthParams::parse("realm=\"a\" x"),
+        Err(ValueError::new(10, "COMMA or end of auth-params"))
+    );
+    assert_eq!(Algorithm::Sha256Sess.to_string(), "SHA-256-sess");
+    assert_eq!(
+        Algorithm::from_token(Algorithm::Md5Sess.as_str()),
+        Algorithm::Md5Sess
+    );
+}
