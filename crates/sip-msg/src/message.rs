@@ -193,6 +193,11 @@ impl<'a> Message<'a> {
         }
     }
 
+    /// The header table, for the crate's own passes that look at names before values.
+    pub(crate) fn raw_headers(&self) -> &[RawHeader] {
+        &self.headers
+    }
+
     pub(crate) fn headers_mut(&mut self) -> &mut HeaderList {
         &mut self.headers
     }
@@ -292,7 +297,7 @@ impl<'a> Message<'a> {
         self.head
     }
 
-    fn view(&self, raw: &RawHeader) -> Header<'a> {
+    pub(crate) fn view(&self, raw: &RawHeader) -> Header<'a> {
         let value = raw.value_range();
         let offset = value.start;
         Header::new(

@@ -125,12 +125,39 @@ impl HeaderName {
     /// assert_eq!(HeaderName::from_bytes(b"X-Custom"), HeaderName::Other);
     /// ```
     pub fn from_bytes(name: &[u8]) -> HeaderName {
-        if let [c] = name {
-            return Self::from_compact(c.to_ascii_lowercase());
-        }
-        match NAME_TABLE.get(name_hash(name)) {
-            Some(&(candidate, canonical)) if same_ignoring_case(canonical, name) => candidate,
+        match Self::recognize(name) {
+            // The comparison ignores the ASCII case bit, which would also let a control byte
+            // pass for a `-`; names in messages are tokens, and so must be the ones given here.
+            known if name.iter().all(|&b| crate::grammar::is_token(b)) => known,
             _ => HeaderName::Other,
+        }
+    }
+
+    /// [`HeaderName::from_bytes`] for a name from a header line, which holds no CR: the
+    /// comparison ignores the ASCII case bit, and CR is the only byte that differs from a
+    /// canonical name's `-` or letters by that bit alone without being the same character.
+    pub(crate) fn recognize(name: &[u8]) -> HeaderName {
+        match name {
+            [] => HeaderName::Other,
+            [c] => Self::from_compact(c.to_ascii_lowercase()),
+            [_, _] | [_, _, _] => Self::short(name),
+            _ => match NAME_TABLE.get(name_hash(name)) {
+                Some(&(candidate, canonical)) if same_ignoring_case(canonical, name) => candidate,
+                _ => HeaderName::Other,
+            },
+        }
+    }
+
+    /// The known names shorter than four bytes, which [`name_hash`] does not cover.
+    fn short(name: &[u8]) -> HeaderName {
+        let case_bits = 0x2020_2020u64 >> (8 * (4 - name.len().min(4)));
+        let folded = window(name, 0, name.len()) | case_bits;
+        if folded == u64::from(u16::from_le_bytes(*b"to")) {
+            HeaderName::To
+        } else if folded == u64::from(u32::from_le_bytes(*b"via\0")) {
+            HeaderName::Via
+        } else {
+            HeaderName::Other
         }
     }
 
@@ -202,38 +229,30 @@ impl HeaderName {
 
 /// Multiplier of [`name_hash`], chosen so that no two known names share a slot of
 /// [`NAME_TABLE`]; building the table fails at compile time if a new name collides.
-const NAME_HASH_MULTIPLIER: u64 = 0x33de_93fc_30d5_3385;
+const NAME_HASH_MULTIPLIER: u64 = 0xaa0e_1237_3a32_f9af;
 
-/// A slot in 0..256 from the length and five (case-folded) bytes of a name of two or more
-/// bytes: one multiplication instead of a search, so recognizing a name costs one table load
-/// and one comparison. Positions past the end are clamped to the last byte rather than
-/// tested, which keeps the computation free of branches.
+/// A slot in 0..256 for a name of four or more bytes, from its length, its first four and
+/// its last two bytes (case-folded): two loads and one multiplication instead of a search,
+/// so recognizing a name costs one table load and one comparison.
 const fn name_hash(name: &[u8]) -> usize {
     let n = name.len();
-    let last = n.saturating_sub(1);
-    let key = (n as u64 & 0xff)
-        | folded_at(name, 0) << 8
-        | folded_at(name, clamp(3, last)) << 16
-        | folded_at(name, clamp(2, last)) << 24
-        | folded_at(name, last) << 32
-        | folded_at(name, n.saturating_sub(2)) << 40;
+    let first = word_at(name, 0, 4) | 0x2020_2020;
+    let last = word_at(name, n.saturating_sub(2), 2) | 0x2020;
+    let key = first | last << 32 | (n as u64 & 0xffff) << 48;
     (key.wrapping_mul(NAME_HASH_MULTIPLIER) >> 56) as usize
 }
 
-const fn clamp(i: usize, last: usize) -> usize {
-    if i < last {
-        i
-    } else {
-        last
+/// `width` bytes from `at`, little-endian; bytes past the end read as zero.
+const fn word_at(name: &[u8], at: usize, width: usize) -> u64 {
+    let mut word = 0u64;
+    let mut i = 0;
+    while i < width {
+        if at + i < name.len() {
+            word |= (name[at + i] as u64) << (8 * i);
+        }
+        i += 1;
     }
-}
-
-const fn folded_at(name: &[u8], i: usize) -> u64 {
-    if i < name.len() {
-        (name[i] | 0x20) as u64
-    } else {
-        0
-    }
+    word
 }
 
 /// Known names by [`name_hash`] slot; empty slots hold [`HeaderName::Other`].
@@ -245,6 +264,10 @@ const fn build_name_table() -> [(HeaderName, &'static [u8]); 256] {
     while i < HeaderName::ALL.len() {
         let name = HeaderName::ALL[i];
         let canonical = name.as_str().as_bytes();
+        if canonical.len() < 4 {
+            i += 1;
+            continue;
+        }
         let slot = name_hash(canonical);
         assert!(
             matches!(table[slot].0, HeaderName::Other),

@@ -200,7 +200,7 @@ fn split_name(line: &[u8]) -> Result<(HeaderName, usize, usize), (usize, &'stati
         .take_while(|&&b| b == b' ' || b == b'\t')
         .count();
     let name = before.get(..before.len() - trailing_wsp).unwrap_or(&[]);
-    let known = HeaderName::from_bytes(name);
+    let known = HeaderName::recognize(name);
     let valid =
         known != HeaderName::Other || (!name.is_empty() && name.iter().all(|&b| is_token(b)));
     if valid && colon < line.len() {

@@ -37,8 +37,13 @@ fn presence_bit(name: HeaderName) -> u8 {
 pub(crate) fn check(message: &Message<'_>) -> Result<(), Error> {
     let method = message.method();
     let mut seen = 0u8;
-    for h in message.headers() {
-        let bit = presence_bit(h.name());
+    // Only the few headers checked here are looked at beyond their name.
+    for raw in message.raw_headers() {
+        let bit = presence_bit(raw.name);
+        if bit == 0 {
+            continue;
+        }
+        let h = message.view(raw);
         if bit != VIA && seen & bit != 0 {
             return Err(Error::DuplicateHeader {
                 header: h.name(),
