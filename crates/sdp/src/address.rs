@@ -115,15 +115,29 @@ fn parse_host<'a>(addr_type: AddressType<'a>, s: &'a str) -> Option<Host<'a>> {
 /// one pass: the generic `FromStr` costs as much as the rest of an `o=` line.
 fn parse_ipv4(s: &str) -> Option<Ipv4Addr> {
     let mut octets = [0u8; 4];
-    let mut parts = s.split('.');
-    for octet in octets.iter_mut() {
-        let part = parts.next()?;
-        if part.len() > 1 && part.starts_with('0') {
+    let mut index = 0usize;
+    let (mut value, mut digits) = (0u16, 0u8);
+    for &b in s.as_bytes() {
+        if b == b'.' {
+            *octets.get_mut(index)? = u8::try_from(value).ok().filter(|_| digits > 0)?;
+            index = index.saturating_add(1);
+            (value, digits) = (0, 0);
+            continue;
+        }
+        let digit = b.checked_sub(b'0').filter(|d| *d <= 9)?;
+        if digits == 1 && value == 0 {
             return None;
         }
-        *octet = u8::try_from(crate::syntax::parse_u64(part).filter(|_| part.len() <= 3)?).ok()?;
+        // value stays at most 255 between digits, so this cannot overflow a u16.
+        value = value.saturating_mul(10).saturating_add(u16::from(digit));
+        digits = digits.saturating_add(1);
+        if value > 255 {
+            return None;
+        }
     }
-    parts.next().is_none().then_some(Ipv4Addr::from(octets))
+    *octets.get_mut(index).filter(|_| index == 3)? =
+        u8::try_from(value).ok().filter(|_| digits > 0)?;
+    Some(Ipv4Addr::from(octets))
 }
 
 /// An FQDN where an IP address may stand: letters, digits, `-` and `.`, with at least one

@@ -32,9 +32,6 @@ pub(crate) struct Scanner<'a, 'l> {
     pos: usize,
     number: usize,
     limits: &'l Limits,
-    /// The first NUL, or CR not followed by LF: found once for the whole input, reported
-    /// when the line holding it is reached so that earlier errors come first.
-    first_control: Option<usize>,
 }
 
 impl<'a, 'l> Scanner<'a, 'l> {
@@ -44,7 +41,6 @@ impl<'a, 'l> Scanner<'a, 'l> {
             pos: 0,
             number: 0,
             limits,
-            first_control: first_control(text.as_bytes()),
         }
     }
 
@@ -56,15 +52,12 @@ impl<'a, 'l> Scanner<'a, 'l> {
             return Ok(None);
         }
         let offset = self.pos;
-        let (len, next) = match memchr::memchr(b'\n', rest) {
-            Some(nl) => (nl, offset.saturating_add(nl).saturating_add(1)),
-            None => (rest.len(), bytes.len()),
-        };
-        self.pos = next;
         self.number = self.number.saturating_add(1);
+        let (len, end_len) = self.line_end(offset, rest)?;
+        let next = offset.saturating_add(len).saturating_add(end_len);
+        self.pos = next;
         let line = rest.get(..len).unwrap_or_default();
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        self.check(offset, line, next)?;
+        self.check(offset, line)?;
         if line.is_empty() {
             return self.blank_line(offset);
         }
@@ -91,7 +84,28 @@ impl<'a, 'l> Scanner<'a, 'l> {
         }))
     }
 
-    fn check(&self, offset: usize, line: &[u8], next: usize) -> Result<(), ParseError> {
+    /// Length of the line at `offset` and of its line end (2 for CRLF, 1 for LF, 0 at the end
+    /// of the input). A NUL or a CR outside CRLF is an error, reported at its own offset.
+    fn line_end(&self, offset: usize, rest: &[u8]) -> Result<(usize, usize), ParseError> {
+        let Some(at) = memchr::memchr3(b'\n', b'\r', 0, rest) else {
+            return Ok((rest.len(), 0));
+        };
+        let next = rest.get(at.saturating_add(1));
+        match (rest.get(at), next) {
+            (Some(b'\n'), _) => Ok((at, 1)),
+            (Some(b'\r'), Some(b'\n')) => Ok((at, 2)),
+            _ => {
+                let kind = ParseErrorKind::ControlCharacter;
+                Err(ParseError {
+                    kind,
+                    line: self.number,
+                    offset: offset.saturating_add(at),
+                })
+            }
+        }
+    }
+
+    fn check(&self, offset: usize, line: &[u8]) -> Result<(), ParseError> {
         let error = |kind, at| ParseError {
             kind,
             line: self.number,
@@ -109,10 +123,7 @@ impl<'a, 'l> Scanner<'a, 'l> {
             };
             return Err(error(kind, offset));
         }
-        match self.first_control {
-            Some(at) if at < next => Err(error(ParseErrorKind::ControlCharacter, at)),
-            _ => Ok(()),
-        }
+        Ok(())
     }
 
     /// A blank line ends the description when only line ends follow it.
@@ -131,12 +142,6 @@ impl<'a, 'l> Scanner<'a, 'l> {
             offset,
         })
     }
-}
-
-/// Offset of the first NUL or of the first CR that does not start a CRLF.
-fn first_control(bytes: &[u8]) -> Option<usize> {
-    memchr::memchr2_iter(b'\r', 0, bytes)
-        .find(|&at| bytes.get(at) == Some(&0) || bytes.get(at.saturating_add(1)) != Some(&b'\n'))
 }
 
 #[cfg(test)]

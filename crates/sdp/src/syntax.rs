@@ -75,16 +75,19 @@ pub(crate) fn split_once_byte(s: &str, sep: u8) -> (&str, Option<&str>) {
 /// Exactly `N` fields separated by single spaces, none empty; `None` otherwise.
 pub(crate) fn split_fields<const N: usize>(s: &str) -> Option<[&str; N]> {
     let mut fields = [""; N];
-    let mut rest = Some(s);
-    for field in fields.iter_mut() {
-        let (head, tail) = split_once_byte(rest?, b' ');
-        if head.is_empty() {
-            return None;
+    let (mut index, mut start) = (0usize, 0usize);
+    for (at, &b) in s.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            *fields.get_mut(index)? = s.get(start..at).filter(|f| !f.is_empty())?;
+            index = index.saturating_add(1);
+            start = at.saturating_add(1);
         }
-        *field = head;
-        rest = tail;
     }
-    rest.is_none().then_some(fields)
+    if index.saturating_add(1) != N {
+        return None;
+    }
+    *fields.get_mut(index)? = s.get(start..).filter(|f| !f.is_empty())?;
+    Some(fields)
 }
 
 #[cfg(test)]
