@@ -164,7 +164,11 @@ const VERSION: &[u8] = b"SIP/2.0";
 /// the start of `line`, which is the start of the message.
 pub(crate) fn parse(line: &str) -> Result<StartLine<'_>, Error> {
     let bytes = line.as_bytes();
-    if bytes.len() > VERSION.len() && bytes[..VERSION.len()].eq_ignore_ascii_case(VERSION) {
+    if bytes.len() > VERSION.len()
+        && bytes
+            .get(..VERSION.len())
+            .is_some_and(|v| v.eq_ignore_ascii_case(VERSION))
+    {
         parse_status_line(line)
     } else {
         parse_request_line(line)
@@ -198,9 +202,9 @@ fn check_request_uri(uri: &str, at: usize) -> Result<(), Error> {
         return Err(Error::syntax(at + bad, "Request-URI without whitespace"));
     }
     let scheme_len = uri.bytes().position(|b| b == b':').unwrap_or(0);
-    let scheme_ok = scheme_len > 0
-        && uri.as_bytes()[0].is_ascii_alphabetic()
-        && uri.as_bytes()[..scheme_len]
+    let scheme = uri.as_bytes().get(..scheme_len).unwrap_or(&[]);
+    let scheme_ok = scheme.first().is_some_and(u8::is_ascii_alphabetic)
+        && scheme
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
     if scheme_ok {

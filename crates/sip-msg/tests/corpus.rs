@@ -132,6 +132,24 @@ fn valid_messages_ignore_trailing_bytes() {
 }
 
 #[test]
+fn truncated_datagrams_are_incomplete_errors_never_wrong_messages() {
+    for (name, bytes) in corpus("valid") {
+        let head = bytes.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+        for end in 0..bytes.len() {
+            match sip_msg::parse(&bytes[..end]) {
+                Err(Error::Truncated { offset }) => {
+                    assert!(end < head && offset == end, "{name} {end}")
+                }
+                Err(Error::BodyTooShort { actual, .. }) => {
+                    assert!(end >= head && actual == end - head, "{name} {end}")
+                }
+                other => panic!("{name} cut at {end}: {other:?}"),
+            }
+        }
+    }
+}
+
+#[test]
 fn valid_messages_keep_every_header_in_order() {
     let bytes = fs::read(
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
