@@ -129,6 +129,22 @@ fn invalid_input_is_an_error_with_an_offset() {
 }
 
 #[test]
+fn reads_a_file_and_defaults_to_sip() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/cpm-bye.sip");
+    let out = inspect(&[path], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        json.contains(r#""method":"BYE""#) && json.contains(r#""body_len":0}"#),
+        "{json}"
+    );
+}
+
+#[test]
 fn garbage_never_panics() {
     for input in [
         &b""[..],
