@@ -162,7 +162,7 @@ impl<'a> MsrpDescription<'a> {
             return invalid("s=");
         }
         check_address(&self.address)?;
-        if self.path.is_empty() {
+        if self.path.is_empty() || !self.path.iter().all(writes_one_token) {
             return invalid("a=path");
         }
         if self.accept_types.is_empty() || !self.accept_types.iter().all(valid_range) {
@@ -235,6 +235,28 @@ fn write_list<T: core::fmt::Display>(out: &mut Sink<'_>, items: impl Iterator<It
         }
         out.fmt(format_args!("{item}"));
     }
+}
+
+/// Whether a URI's text is one non-empty run without SP, CR, LF or NUL, so that it stays one
+/// item of the space-separated path list however it was built.
+fn writes_one_token(uri: &MsrpUri<'_>) -> bool {
+    struct Check {
+        empty: bool,
+        ok: bool,
+    }
+    impl core::fmt::Write for Check {
+        fn write_str(&mut self, s: &str) -> core::fmt::Result {
+            self.empty &= s.is_empty();
+            self.ok &= !s.bytes().any(|b| matches!(b, b' ' | b'\r' | b'\n' | 0));
+            Ok(())
+        }
+    }
+    let mut check = Check {
+        empty: true,
+        ok: true,
+    };
+    let written = core::fmt::write(&mut check, format_args!("{uri}")).is_ok();
+    written && check.ok && !check.empty
 }
 
 /// A value that may sit on one line: no CR, LF or NUL (`byte-string` of RFC 8866).
