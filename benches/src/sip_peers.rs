@@ -84,12 +84,16 @@ pub fn rust_rcs_core(message: &[u8]) -> Option<Digest> {
     let headers = parsed.headers()?;
     let via = search(headers, b"Via", true)?.get_value().as_header_field();
     let branch = via.as_via()?.branch?.len();
-    let from = search(headers, b"From", true)?.get_value().as_header_field();
+    let from = search(headers, b"From", true)?
+        .get_value()
+        .as_header_field();
     let from_tag = from.as_from_to().tag?.len();
     let to = search(headers, b"To", true)?.get_value().as_header_field();
     let to_tag = to.as_from_to().tag.map_or(0, |t| t.len());
     let call_id = search(headers, b"Call-ID", true)?.get_value().len();
-    let cseq = search(headers, b"CSeq", true)?.get_value().as_header_field();
+    let cseq = search(headers, b"CSeq", true)?
+        .get_value()
+        .as_header_field();
     let seq = cseq.as_cseq()?.seq;
     Some((seq, branch, from_tag, to_tag, call_id))
 }

@@ -102,7 +102,10 @@ mod tests {
     fn writes_nested_values_in_order() {
         let v = Json::Object(vec![
             ("type", Json::str("request")),
-            ("cseq", Json::Array(vec![Json::Number(1), Json::str("INVITE")])),
+            (
+                "cseq",
+                Json::Array(vec![Json::Number(1), Json::str("INVITE")]),
+            ),
             ("to_tag", Json::Null),
             ("ok", Json::Bool(true)),
         ]);

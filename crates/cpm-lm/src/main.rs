@@ -50,7 +50,9 @@ fn parse_inspect_args(args: &[String]) -> Result<InspectArgs, String> {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--kind" => {
-                let value = rest.next().ok_or("`--kind` needs a value: sip, sdp or msrp")?;
+                let value = rest
+                    .next()
+                    .ok_or("`--kind` needs a value: sip, sdp or msrp")?;
                 kind = inspect::Kind::from_arg(value)
                     .ok_or_else(|| format!("unknown kind `{value}`: expected sip, sdp or msrp"))?;
             }
@@ -113,7 +115,13 @@ mod tests {
     #[test]
     fn inspect_defaults_to_sip_on_standard_input() {
         let parsed = parse_inspect_args(&args(&[])).unwrap();
-        assert_eq!(parsed, InspectArgs { kind: inspect::Kind::Sip, file: None });
+        assert_eq!(
+            parsed,
+            InspectArgs {
+                kind: inspect::Kind::Sip,
+                file: None
+            }
+        );
         let dash = parse_inspect_args(&args(&["-"])).unwrap();
         assert_eq!(dash.file, None);
     }
