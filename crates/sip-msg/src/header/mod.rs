@@ -4,6 +4,27 @@
 //! message, and writes its canonical form back with `Display`, so that a value built by hand,
 //! displayed and parsed again gives the same fields. Use [`split_list`] first for headers whose
 //! grammar is a comma-separated list.
+//!
+//! | Header (compact form) | Type | List? |
+//! |---|---|---|
+//! | Via (`v`) | [`Via`] | yes |
+//! | From (`f`), To (`t`), Route, Record-Route, Reply-To | [`NameAddr`] | Route, Record-Route |
+//! | Contact (`m`) | [`Contact`] | yes |
+//! | Call-ID (`i`) | [`CallId`] | no |
+//! | CSeq | [`CSeq`] | no |
+//! | Max-Forwards | [`MaxForwards`] | no |
+//! | Content-Length (`l`) | [`ContentLength`] | no |
+//! | Content-Type (`c`) | [`ContentType`] | no |
+//! | Supported (`k`), Require, Proxy-Require, Unsupported | [`OptionTags`] | parsed whole |
+//! | Allow | [`Allow`] | parsed whole |
+//! | Session-Expires (`x`), Min-SE | [`SessionExpires`], [`MinSe`] | no |
+//! | Accept-Contact (`a`) | [`AcceptContact`] | yes |
+//! | Privacy | [`Privacy`] | no (`;`-separated) |
+//! | User-Agent, Server | [`UserAgent`], [`Server`] | no |
+//! | WWW-Authenticate, Proxy-Authenticate | [`Challenge`] | no (commas separate parameters) |
+//! | Authorization, Proxy-Authorization | [`Credentials`], written with [`DigestCredentials`] | no |
+//! | Retry-After | [`RetryAfter`] | no |
+//! | Reason | [`Reason`] | yes |
 
 mod accept_contact;
 mod allow;
