@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let chosen = Boundary::choose(u64::from(data.len() as u32), &specs);
     let mut out = Vec::new();
-    multipart::write(&mut &mut out, chosen.as_str(), &specs).expect("a chosen boundary fits");
+    multipart::write(&mut out, chosen.as_str(), &specs).expect("a chosen boundary fits");
     let again: Vec<_> = multipart::split(&out, chosen.as_str())
         .expect("written body splits")
         .map(|p| p.expect("written part parses").body())

@@ -58,9 +58,10 @@ impl Sink for SliceSink<'_> {
     }
 }
 
-/// A reused vector: cleared first, it allocates only while its capacity grows.
+/// A vector grows as needed: it allocates only while its capacity grows, so a reused one
+/// (cleared between messages) stops allocating.
 #[cfg(feature = "alloc")]
-impl Sink for &mut alloc::vec::Vec<u8> {
+impl Sink for alloc::vec::Vec<u8> {
     fn put(&mut self, bytes: &[u8]) {
         self.extend_from_slice(bytes);
     }
@@ -71,6 +72,21 @@ impl Sink for &mut alloc::vec::Vec<u8> {
 
     fn fits(&self) -> bool {
         true
+    }
+}
+
+/// A sink borrowed for one message.
+impl<S: Sink + ?Sized> Sink for &mut S {
+    fn put(&mut self, bytes: &[u8]) {
+        (**self).put(bytes);
+    }
+
+    fn len(&self) -> usize {
+        (**self).len()
+    }
+
+    fn fits(&self) -> bool {
+        (**self).fits()
     }
 }
 

@@ -319,7 +319,7 @@ mod tests {
         let parts = specs();
         let boundary = Boundary::choose(7, &parts);
         let mut out = Vec::new();
-        let len = write(&mut &mut out, boundary.as_str(), &parts).unwrap();
+        let len = write(&mut out, boundary.as_str(), &parts).unwrap();
         assert_eq!(len, out.len());
         assert!(out.ends_with(b"--\r\n"));
         let split: Vec<_> = split(&out, boundary.as_str())
@@ -348,8 +348,8 @@ mod tests {
         let chosen = Boundary::choose(1, &parts);
         assert_ne!(chosen, taken);
         let mut out = Vec::new();
-        assert!(write(&mut &mut out, taken.as_str(), &parts).is_err());
-        assert!(write(&mut &mut out, chosen.as_str(), &parts).is_ok());
+        assert!(write(&mut out, taken.as_str(), &parts).is_err());
+        assert!(write(&mut out, chosen.as_str(), &parts).is_ok());
     }
 
     #[test]

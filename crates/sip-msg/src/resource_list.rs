@@ -18,7 +18,7 @@ pub const OPTION_TAG: &str = "recipient-list-invite";
 ///
 /// ```
 /// let mut xml = Vec::new();
-/// sip_msg::resource_list::write(&mut &mut xml, &["sip:bob@example.net", "sip:a&b@example.org"])?;
+/// sip_msg::resource_list::write(&mut xml, &["sip:bob@example.net", "sip:a&b@example.org"])?;
 /// let xml = String::from_utf8(xml).unwrap();
 /// assert!(xml.contains(r#"<entry uri="sip:bob@example.net"/>"#));
 /// assert!(xml.contains(r#"<entry uri="sip:a&amp;b@example.org"/>"#));
@@ -73,7 +73,7 @@ mod tests {
 
     fn xml(recipients: &[&str]) -> Result<String, Error> {
         let mut out = Vec::new();
-        let len = write(&mut &mut out, recipients)?;
+        let len = write(&mut out, recipients)?;
         assert_eq!(len, out.len());
         Ok(String::from_utf8(out).unwrap())
     }
