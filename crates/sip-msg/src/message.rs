@@ -13,9 +13,13 @@ use core::fmt;
 /// How much a parse checks beyond the line grammar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
-    /// Reject what RFC 3261 says a UA must reject: missing mandatory headers, a CSeq that
-    /// disagrees with the method or is out of range, bad Max-Forwards, Call-ID or CSeq values,
-    /// repeated single-value headers. The default.
+    /// Reject what RFC 3261 says a UA must reject: missing mandatory headers (Via, From, To,
+    /// Call-ID, CSeq; Max-Forwards on requests), a CSeq that disagrees with the method or is
+    /// 2^31 or more, bad Max-Forwards, Call-ID or CSeq values, an unterminated quoted display
+    /// name in From or To, repeated single-value headers. The default.
+    ///
+    /// Other values (Via, Contact, Session-Expires, ...) are checked by their typed accessors
+    /// when read, so that a parse costs only one pass over the head.
     #[default]
     Validating,
     /// Only the line grammar, the limits and the Content-Length are checked, for proxies and
