@@ -116,12 +116,22 @@ impl<'a> NameAddr<'a> {
         }
     }
 
-    /// Parses one address; surrounding whitespace is ignored.
+    /// Parses one address in either form; surrounding whitespace is ignored.
     pub fn parse(value: &'a str) -> Result<Self, ValueError> {
+        Self::parse_form(value, false)
+    }
+
+    /// Parses one element of Route or Record-Route, whose grammar allows only the name-addr
+    /// form (`<uri>`, RFC 3261 20.30, 20.34).
+    pub fn parse_route(value: &'a str) -> Result<Self, ValueError> {
+        Self::parse_form(value, true)
+    }
+
+    fn parse_form(value: &'a str, brackets_required: bool) -> Result<Self, ValueError> {
         let mut s = Scanner::new(value);
         s.skip_sws();
         let display_name = scan_display_name(&mut s)?;
-        let uri = if display_name.is_some() || s.peek() == Some(b'<') {
+        let uri = if display_name.is_some() || s.peek() == Some(b'<') || brackets_required {
             scan_bracketed_uri(&mut s)?
         } else {
             scan_addr_spec(&mut s)?

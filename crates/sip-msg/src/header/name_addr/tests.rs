@@ -104,6 +104,17 @@ fn every_error_path_has_its_offset() {
 }
 
 #[test]
+fn route_requires_angle_brackets() {
+    let r = NameAddr::parse_route("<sip:p1.example.com;lr>").unwrap();
+    assert!(sip(&r.uri).params.lr());
+    assert_eq!(
+        NameAddr::parse_route(" sip:p1.example.com;lr"),
+        Err(ValueError::new(1, "LAQUOT"))
+    );
+    assert!(NameAddr::parse_route("proxy <sip:p1.example.com;lr>;x").is_ok());
+}
+
+#[test]
 fn first_tag_wins() {
     let a = NameAddr::parse("<sip:a@b.com>;tag=1;tag=2").unwrap();
     assert_eq!(a.tag, Some("1"));
