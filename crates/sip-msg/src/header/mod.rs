@@ -8,7 +8,8 @@
 //! | Header (compact form) | Type | List? |
 //! |---|---|---|
 //! | Via (`v`) | [`Via`] | yes |
-//! | From (`f`), To (`t`), Route, Record-Route, Reply-To | [`NameAddr`] | Route, Record-Route |
+//! | From (`f`), To (`t`), Reply-To | [`NameAddr`] | no |
+//! | Route, Record-Route | [`NameAddr::parse_route`] | yes |
 //! | Contact (`m`) | [`Contact`] | yes |
 //! | Call-ID (`i`) | [`CallId`] | no |
 //! | CSeq | [`CSeq`] | no |
