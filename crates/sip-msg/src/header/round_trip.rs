@@ -48,6 +48,13 @@ fn check_all(text: &str) {
     check!(RetryAfter, text);
     check!(Reason, text);
     check!(Params, text);
+    if let Ok(route) = NameAddr::parse_route(text) {
+        assert_eq!(
+            NameAddr::parse_route(&route.to_string()),
+            Ok(route),
+            "route {text:?}"
+        );
+    }
     for (at, item) in split_list(text) {
         assert_eq!(text.get(at..at + item.len()), Some(item));
     }
