@@ -222,3 +222,12 @@ fn path_not_port_decides_where_to_connect() {
         assert_eq!(to.port(), Some(12763));
     });
 }
+
+#[test]
+fn session_level_setup_of_answer_applies() {
+    let answer =
+        answer_with("a=setup:passive\r\n", "").replace("t=0 0\r\n", "t=0 0\r\na=setup:active\r\n");
+    outcome(OFFER, &answer, |r| {
+        assert_eq!(r.map(|n| n.role()), Ok(ConnectionRole::Listen))
+    });
+}
