@@ -196,8 +196,9 @@ impl<'a> Iterator for Headers<'a> {
     type Item = Header<'a>;
 
     fn next(&mut self) -> Option<Header<'a>> {
-        let (line, rest) = self.rest.split_once("\r\n")?;
-        self.rest = rest;
+        let nl = memchr::memchr(b'\n', self.rest.as_bytes())?;
+        let line = self.rest.get(..nl.saturating_sub(1)).unwrap_or_default();
+        self.rest = self.rest.get(nl + 1..).unwrap_or_default();
         let (name, value) = line.split_once(':').unwrap_or((line, ""));
         Some(Header {
             name,

@@ -11,16 +11,19 @@ use crate::uri::split_path;
 
 /// Parses `bytes` (start line + headers) found at stream offset `base`.
 pub(crate) fn parse_head(bytes: &[u8], base: u64, has_body: bool) -> Result<FrameHead<'_>, Error> {
+    check_controls(bytes, base)?;
     let text = core::str::from_utf8(bytes).map_err(|e| {
         Error::at(
             ErrorKind::Syntax("UTF-8 text in the head"),
             off(base, e.valid_up_to()),
         )
     })?;
-    let (start_line, header_block) = text.split_once("\r\n").ok_or(Error::at(
+    let mut lines = lines(text);
+    let (_, start_line) = lines.next().ok_or(Error::at(
         ErrorKind::Syntax("CRLF after the start line"),
         base,
     ))?;
+    let header_block = text.get(start_line.len() + 2..).unwrap_or_default();
     let (tid, kind) = parse_start_line(start_line, base)?;
     let mut head = FrameHead {
         tid,
@@ -36,15 +39,100 @@ pub(crate) fn parse_head(bytes: &[u8], base: u64, has_body: bool) -> Result<Fram
         has_body,
         header_block,
     };
-    let mut pos = start_line.len() + 2;
     let mut index = 0;
-    for line in header_block.split_terminator("\r\n") {
+    for (pos, line) in lines {
         apply_header(&mut head, line, index, off(base, pos))?;
-        pos += line.len() + 2;
         index += 1;
     }
     check_frame(&head, index, off(base, bytes.len()))?;
     Ok(head)
+}
+
+/// The CRLF-terminated lines of a head (the scan guarantees every LF follows a CR), each with
+/// its offset and without its CRLF.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    core::iter::from_fn(move || {
+        let rest = text.get(pos..)?;
+        let nl = memchr::memchr(b'\n', rest.as_bytes())?;
+        let line = rest.get(..nl.saturating_sub(1))?;
+        let at = pos;
+        pos += nl + 1;
+        Some((at, line))
+    })
+}
+
+/// The headers RFC 4975 gives a meaning to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Known {
+    ToPath,
+    FromPath,
+    MessageId,
+    ByteRange,
+    SuccessReport,
+    FailureReport,
+    Status,
+    ContentType,
+    Other,
+}
+
+/// Names compare case-insensitively; the length picks the few candidates.
+fn known(name: &str) -> Known {
+    let candidates: &[(&str, Known)] = match name.len() {
+        6 => &[("Status", Known::Status)],
+        7 => &[("To-Path", Known::ToPath)],
+        9 => &[("From-Path", Known::FromPath)],
+        10 => &[
+            ("Message-ID", Known::MessageId),
+            ("Byte-Range", Known::ByteRange),
+        ],
+        12 => &[("Content-Type", Known::ContentType)],
+        14 => &[
+            ("Success-Report", Known::SuccessReport),
+            ("Failure-Report", Known::FailureReport),
+        ],
+        _ => &[],
+    };
+    candidates
+        .iter()
+        .find(|(n, _)| *n == name || n.eq_ignore_ascii_case(name))
+        .map_or(Known::Other, |&(_, k)| k)
+}
+
+fn trim_ws(s: &str) -> &str {
+    let b = s.as_bytes();
+    let is_ws = |c: &u8| *c == b' ' || *c == b'\t';
+    let start = b.iter().position(|c| !is_ws(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !is_ws(c)).map_or(start, |i| i + 1);
+    s.get(start..end).unwrap_or_default()
+}
+
+/// Refuses control characters other than HTAB, and CR other than before LF (the scan already
+/// made every LF follow a CR). The OR-reduction over the bytes vectorises.
+fn check_controls(bytes: &[u8], base: u64) -> Result<(), Error> {
+    let bad = |c: u8| (c < 0x20 && !matches!(c, b'\t' | b'\r' | b'\n')) || c == 0x7f;
+    let any_bad = bytes.iter().fold(0u8, |acc, &c| acc | u8::from(bad(c))) != 0;
+    let lone_cr = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
+    if !any_bad && !memchr::memchr_iter(b'\r', bytes).any(lone_cr) {
+        return Ok(());
+    }
+    let pos = (0..bytes.len())
+        .find(|&i| bytes.get(i).is_some_and(|&c| bad(c)) || lone_cr(i))
+        .unwrap_or(0);
+    let line_start =
+        memchr::memrchr(b'\n', bytes.get(..pos).unwrap_or_default()).map_or(0, |i| i + 1);
+    let line = bytes.get(line_start..pos).unwrap_or_default();
+    let e = Error::at(
+        ErrorKind::Syntax("no control characters in the head"),
+        off(base, pos),
+    );
+    let name = memchr::memchr(b':', line)
+        .filter(|_| line_start > 0)
+        .and_then(|colon| core::str::from_utf8(line.get(..colon)?).ok());
+    Err(match name {
+        Some(name) => e.in_header(name),
+        None => e,
+    })
 }
 
 fn off(base: u64, pos: usize) -> u64 {
@@ -94,90 +182,84 @@ fn apply_header<'a>(
     index: usize,
     at: u64,
 ) -> Result<(), Error> {
-    let (name, raw_value) = line.split_once(':').ok_or(Error::at(
+    let colon = memchr::memchr(b':', line.as_bytes()).ok_or(Error::at(
         ErrorKind::Syntax("':' after the header name"),
         at,
     ))?;
+    let name = line.get(..colon).unwrap_or_default();
+    let raw_value = line.get(colon + 1..).unwrap_or_default();
     if name.is_empty() || !name.bytes().all(crate::uri::is_token_char) {
         return Err(Error::at(ErrorKind::Syntax("a header name (token)"), at));
     }
-    let value_at = at + name.len() as u64 + 1 + leading_ws(raw_value) as u64;
-    let value = raw_value.trim_matches([' ', '\t']);
-    if let Some(i) = value
-        .bytes()
-        .position(|c| c < 0x20 && c != b'\t' || c == 0x7f)
-    {
-        let e = Error::at(
-            ErrorKind::Syntax("no control characters in a value"),
-            value_at + i as u64,
-        );
-        return Err(e.in_header(name));
-    }
-    let is = |n: &str| name.eq_ignore_ascii_case(n);
+    let value = trim_ws(raw_value);
+    let lead = raw_value.len() - raw_value.trim_start_matches([' ', '\t']).len();
+    let value_at = at + (colon + 1 + lead) as u64;
+    let kind = known(name);
     match index {
-        0 if !is("To-Path") => return Err(Error::at(ErrorKind::MissingToPath, at)),
-        1 if !is("From-Path") => return Err(Error::at(ErrorKind::MissingFromPath, at)),
+        0 if kind != Known::ToPath => return Err(Error::at(ErrorKind::MissingToPath, at)),
+        1 if kind != Known::FromPath => return Err(Error::at(ErrorKind::MissingFromPath, at)),
         _ => {}
     }
-    typed_header(head, name, value, index, value_at).map_err(|e| e.in_header(name))
-}
-
-fn leading_ws(s: &str) -> usize {
-    s.len() - s.trim_start_matches([' ', '\t']).len()
+    typed_header(head, kind, value, index, value_at).map_err(|e| e.in_header(name))
 }
 
 fn typed_header<'a>(
     head: &mut FrameHead<'a>,
-    name: &'a str,
+    kind: Known,
     value: &'a str,
     index: usize,
     at: u64,
 ) -> Result<(), Error> {
-    let is = |n: &str| name.eq_ignore_ascii_case(n);
-    if is("To-Path") || is("From-Path") {
-        if index > 1 {
-            return Err(Error::at(ErrorKind::DuplicateHeader, at));
+    match kind {
+        Known::ToPath | Known::FromPath => {
+            if index > 1 {
+                return Err(Error::at(ErrorKind::DuplicateHeader, at));
+            }
+            for uri in split_path(value) {
+                uri.map_err(|e| Error::from_uri(e, at))?;
+            }
+            if index == 0 {
+                head.to_path = value;
+            } else {
+                head.from_path = value;
+            }
         }
-        for uri in split_path(value) {
-            uri.map_err(|e| Error::from_uri(e, at))?;
+        Known::MessageId => {
+            crate::transaction_id::check_ident(value.as_bytes()).map_err(|i| {
+                let what = ErrorKind::Syntax("Message-ID of 4 to 32 ident characters");
+                Error::at(what, at + i as u64)
+            })?;
+            set_once(&mut head.message_id, value, at)?;
         }
-        if index == 0 {
-            head.to_path = value;
-        } else {
-            head.from_path = value;
+        Known::ByteRange => {
+            let range = ByteRange::parse(value)
+                .map_err(|e| Error::at(ErrorKind::ByteRange(e.expected), at + e.offset as u64))?;
+            set_once(&mut head.byte_range, range, at)?;
         }
-    } else if is("Message-ID") {
-        crate::transaction_id::check_ident(value.as_bytes()).map_err(|i| {
-            Error::at(
-                ErrorKind::Syntax("Message-ID of 4 to 32 ident characters"),
-                at + i as u64,
-            )
-        })?;
-        set_once(&mut head.message_id, value, at)?;
-    } else if is("Byte-Range") {
-        let range = ByteRange::parse(value)
-            .map_err(|e| Error::at(ErrorKind::ByteRange(e.expected), at + e.offset as u64))?;
-        set_once(&mut head.byte_range, range, at)?;
-    } else if is("Success-Report") {
-        let v = SuccessReport::parse(value).ok_or(Error::at(ErrorKind::Syntax("yes or no"), at))?;
-        set_once(&mut head.success_report, v, at)?;
-    } else if is("Failure-Report") {
-        let v = FailureReport::parse(value)
-            .ok_or(Error::at(ErrorKind::Syntax("yes, no or partial"), at))?;
-        set_once(&mut head.failure_report, v, at)?;
-    } else if is("Status") {
-        let v = Status::parse(value).map_err(|i| {
-            Error::at(
-                ErrorKind::Syntax("namespace SP status-code [SP comment]"),
-                at + i as u64,
-            )
-        })?;
-        set_once(&mut head.status, v, at)?;
-    } else if is("Content-Type") {
-        if !value.contains('/') {
-            return Err(Error::at(ErrorKind::Syntax("type/subtype"), at));
+        Known::SuccessReport => {
+            let v =
+                SuccessReport::parse(value).ok_or(Error::at(ErrorKind::Syntax("yes or no"), at))?;
+            set_once(&mut head.success_report, v, at)?;
         }
-        set_once(&mut head.content_type, value, at)?;
+        Known::FailureReport => {
+            let v = FailureReport::parse(value)
+                .ok_or(Error::at(ErrorKind::Syntax("yes, no or partial"), at))?;
+            set_once(&mut head.failure_report, v, at)?;
+        }
+        Known::Status => {
+            let v = Status::parse(value).map_err(|i| {
+                let what = ErrorKind::Syntax("namespace SP status-code [SP comment]");
+                Error::at(what, at + i as u64)
+            })?;
+            set_once(&mut head.status, v, at)?;
+        }
+        Known::ContentType => {
+            if !value.contains('/') {
+                return Err(Error::at(ErrorKind::Syntax("type/subtype"), at));
+            }
+            set_once(&mut head.content_type, value, at)?;
+        }
+        Known::Other => {}
     }
     Ok(())
 }
@@ -303,6 +385,22 @@ mod tests {
         );
         let e = head("MSRP abcd SEND", "Bad Name: x\r\n", false).expect_err("name");
         assert_eq!(e.kind, ErrorKind::Syntax("a header name (token)"));
+    }
+
+    #[test]
+    fn control_characters_and_lone_cr_are_refused_where_they_are() {
+        let e = head("MSRP abcd SEND", "X-A: b\x01c\r\n", false).expect_err("control");
+        assert_eq!(
+            (e.offset, e.header.as_deref()),
+            (100 + 16 + 43 + 44 + 6, Some("X-A"))
+        );
+        let e = head("MSRP abcd SEND", "X-A: b\rc\r\n", false).expect_err("lone CR");
+        assert_eq!(
+            (e.offset, e.header.as_deref()),
+            (100 + 16 + 43 + 44 + 6, Some("X-A"))
+        );
+        let e = head("MSRP ab\x7fcd SEND", "", false).expect_err("DEL in start line");
+        assert_eq!((e.offset, e.header), (107, None));
     }
 
     #[test]

@@ -46,10 +46,7 @@ pub(super) fn slice(s: &str, start: usize, end: usize) -> &str {
 }
 
 pub(super) fn find_from(b: &[u8], from: usize, needle: u8) -> Option<usize> {
-    b.get(from..)?
-        .iter()
-        .position(|&c| c == needle)
-        .map(|i| i + from)
+    memchr::memchr(needle, b.get(from..)?).map(|i| i + from)
 }
 
 pub(super) fn parse_scheme(b: &[u8]) -> Result<(Scheme, usize), UriError> {
@@ -90,7 +87,7 @@ fn check_chars(
     s: &str,
     base: usize,
     kind: UriErrorKind,
-    ok: fn(u8) -> bool,
+    ok: impl Fn(u8) -> bool,
 ) -> Result<(), UriError> {
     let b = s.as_bytes();
     let mut i = 0;
@@ -200,14 +197,55 @@ fn is_token(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(is_token_char)
 }
 
+const UNRESERVED: u8 = 1;
+const SUB_DELIM: u8 = 2;
+const TOKEN: u8 = 4;
+
+/// Character classes by byte, so each check is one table load.
+static CLASSES: [u8; 256] = classes();
+
+const fn classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut class = 0;
+        if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~') {
+            class |= UNRESERVED;
+        }
+        if matches!(
+            c,
+            b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
+        ) {
+            class |= SUB_DELIM;
+        }
+        if c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'-' | b'.' | b'!' | b'%' | b'*' | b'_' | b'+' | b'`' | b'\'' | b'~'
+            )
+        {
+            class |= TOKEN;
+        }
+        table[i] = class;
+        i += 1;
+    }
+    table
+}
+
+fn has(c: u8, class: u8) -> bool {
+    CLASSES[usize::from(c)] & class != 0
+}
+
+/// RFC 3261 `token` characters, which RFC 4975 reuses for header names and URI parameters.
 pub(crate) fn is_token_char(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || b"-.!%*_+`'~".contains(&c)
+    has(c, TOKEN)
 }
 
 fn is_unreserved(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~')
+    has(c, UNRESERVED)
 }
 
 fn is_sub_delim(c: u8) -> bool {
-    b"!$&'()*+,;=".contains(&c)
+    has(c, SUB_DELIM)
 }
