@@ -4,13 +4,18 @@
 use crate::byte_range::ByteRange;
 use crate::error::{Error, ErrorKind};
 use crate::frame::{FrameHead, FrameKind, Method};
+use crate::path_cache::PathCache;
 use crate::report::{FailureReport, SuccessReport};
 use crate::status::{three_digits, Status, StatusCode};
 use crate::transaction_id::TransactionId;
-use crate::uri::split_path;
 
 /// Parses `bytes` (start line + headers) found at stream offset `base`.
-pub(crate) fn parse_head(bytes: &[u8], base: u64, has_body: bool) -> Result<FrameHead<'_>, Error> {
+pub(crate) fn parse_head<'a>(
+    bytes: &'a [u8],
+    base: u64,
+    has_body: bool,
+    paths: &mut PathCache,
+) -> Result<FrameHead<'a>, Error> {
     check_controls(bytes, base)?;
     let text = core::str::from_utf8(bytes).map_err(|e| {
         Error::at(
@@ -41,7 +46,7 @@ pub(crate) fn parse_head(bytes: &[u8], base: u64, has_body: bool) -> Result<Fram
     };
     let mut index = 0;
     for (pos, line) in lines {
-        apply_header(&mut head, line, index, off(base, pos))?;
+        apply_header(&mut head, line, index, off(base, pos), paths)?;
         index += 1;
     }
     check_frame(&head, index, off(base, bytes.len()))?;
@@ -181,6 +186,7 @@ fn apply_header<'a>(
     line: &'a str,
     index: usize,
     at: u64,
+    paths: &mut PathCache,
 ) -> Result<(), Error> {
     let colon = memchr::memchr(b':', line.as_bytes()).ok_or(Error::at(
         ErrorKind::Syntax("':' after the header name"),
@@ -200,7 +206,7 @@ fn apply_header<'a>(
         1 if kind != Known::FromPath => return Err(Error::at(ErrorKind::MissingFromPath, at)),
         _ => {}
     }
-    typed_header(head, kind, value, index, value_at).map_err(|e| e.in_header(name))
+    typed_header(head, kind, value, index, value_at, paths).map_err(|e| e.in_header(name))
 }
 
 fn typed_header<'a>(
@@ -209,15 +215,14 @@ fn typed_header<'a>(
     value: &'a str,
     index: usize,
     at: u64,
+    paths: &mut PathCache,
 ) -> Result<(), Error> {
     match kind {
         Known::ToPath | Known::FromPath => {
             if index > 1 {
                 return Err(Error::at(ErrorKind::DuplicateHeader, at));
             }
-            for uri in split_path(value) {
-                uri.map_err(|e| Error::from_uri(e, at))?;
-            }
+            paths.validate(index, value, at)?;
             if index == 0 {
                 head.to_path = value;
             } else {
@@ -299,7 +304,12 @@ mod tests {
 
     fn head(start: &str, extra: &str, body: bool) -> Result<FrameHead<'static>, Error> {
         let text = format!("{start}\r\n{TO}{FROM}{extra}");
-        parse_head(Box::leak(text.into_boxed_str()).as_bytes(), 100, body)
+        parse_head(
+            Box::leak(text.into_boxed_str()).as_bytes(),
+            100,
+            body,
+            &mut PathCache::default(),
+        )
     }
 
     #[test]
@@ -356,11 +366,12 @@ mod tests {
     fn enforces_header_rules() {
         let text = "MSRP abcd SEND\r\nFrom-Path: msrp://a/b;tcp\r\n";
         assert_eq!(
-            parse_head(text.as_bytes(), 0, false).map_err(|e| e.kind),
+            parse_head(text.as_bytes(), 0, false, &mut PathCache::default()).map_err(|e| e.kind),
             Err(ErrorKind::MissingToPath)
         );
         let text = "MSRP abcd SEND\r\nTo-Path: msrp://a/b;tcp\r\n";
-        let e = parse_head(text.as_bytes(), 0, false).expect_err("no From-Path");
+        let e = parse_head(text.as_bytes(), 0, false, &mut PathCache::default())
+            .expect_err("no From-Path");
         assert_eq!((e.kind, e.offset), (ErrorKind::MissingFromPath, 41));
         let e = head("MSRP abcd SEND", "Byte-Range: 1-2/3\r\n", true).expect_err("no type");
         assert_eq!(e.kind, ErrorKind::MissingContentType);
@@ -406,7 +417,8 @@ mod tests {
     #[test]
     fn uri_errors_point_into_the_path_value() {
         let text = "MSRP abcd SEND\r\nTo-Path: msrp://a/b\r\nFrom-Path: msrp://c/d;tcp\r\n";
-        let e = parse_head(text.as_bytes(), 0, false).expect_err("no transport");
+        let e = parse_head(text.as_bytes(), 0, false, &mut PathCache::default())
+            .expect_err("no transport");
         assert_eq!(
             e.kind,
             ErrorKind::Uri(crate::uri::UriErrorKind::MissingTransport)

@@ -69,6 +69,7 @@ mod head;
 mod head_scan;
 pub mod limits;
 pub mod parser;
+mod path_cache;
 pub mod report;
 pub mod status;
 pub mod transaction_id;

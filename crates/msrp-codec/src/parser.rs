@@ -6,6 +6,7 @@ use crate::frame::{Flag, FrameHead};
 use crate::head::parse_head;
 use crate::head_scan::{HeadEnd, HeadScan};
 use crate::limits::{Limits, HEAD_CAPACITY};
+use crate::path_cache::PathCache;
 use crate::transaction_id::MAX_LEN;
 use arrayvec::ArrayVec;
 
@@ -85,6 +86,7 @@ struct Core {
     offset: u64,
     frame_start: u64,
     scan: HeadScan,
+    paths: PathCache,
     scanner: Scanner,
     tid: ArrayVec<u8, MAX_LEN>,
     allowed: u64,
@@ -117,6 +119,7 @@ impl Parser {
                 offset: 0,
                 frame_start: 0,
                 scan: HeadScan::default(),
+                paths: PathCache::default(),
                 scanner: Scanner::new(),
                 tid: ArrayVec::new(),
                 allowed: 0,
@@ -222,7 +225,7 @@ impl Core {
 
     fn head_found<'a>(&mut self, bytes: &'a [u8], end: HeadEnd) -> Result<Feed<'a>, Error> {
         let head_bytes = bytes.get(..end.head_len).unwrap_or_default();
-        let head = parse_head(head_bytes, self.frame_start, end.has_body)?;
+        let head = parse_head(head_bytes, self.frame_start, end.has_body, &mut self.paths)?;
         self.tid.clear();
         self.tid.extend(head.tid.as_str().bytes());
         self.body_len = 0;
