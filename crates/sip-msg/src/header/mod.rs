@@ -113,9 +113,16 @@ impl<'a> Iterator for SplitList<'a> {
 /// Offset of the comma ending the element starting at `from`, or the end of `value`.
 fn element_end(value: &str, from: usize) -> usize {
     let bytes = value.as_bytes();
+    // Outside quotes and angle brackets only `,`, `"` and `<` change the state, so a
+    // vectorised search jumps to the first of them; most elements end there.
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    let mut pos = match memchr::memchr3(b',', b'"', b'<', rest) {
+        Some(at) if rest.get(at) == Some(&b',') => return from + at,
+        Some(at) => from + at,
+        None => return bytes.len(),
+    };
     let mut in_quotes = false;
     let mut in_angles = false;
-    let mut pos = from;
     while let Some(&b) = bytes.get(pos) {
         match b {
             b'\\' if in_quotes => pos += 1,

@@ -109,7 +109,11 @@ fn check_hostname(text: &str) -> Result<(), ValueError> {
     let mut start = 0;
     while start <= body.len() {
         let rest = body.get(start..).unwrap_or_default();
-        let end = memchr::memchr(b'.', rest).map_or(body.len(), |e| start + e);
+        // Labels are short: a plain search beats setting up a vectorised one.
+        let end = rest
+            .iter()
+            .position(|&b| b == b'.')
+            .map_or(body.len(), |e| start + e);
         let label = body.get(start..end).unwrap_or_default();
         match (label.first(), label.last()) {
             (Some(first), Some(last))
