@@ -61,12 +61,18 @@ impl<'a> Message<'a> {
 
     /// Call-ID.
     pub fn call_id(&self) -> Result<Option<CallId<'a>>, Error> {
-        self.typed(HeaderName::CallId, CallId::parse)
+        match self.checked().call_id {
+            Some(id) => Ok(Some(id)),
+            None => self.typed(HeaderName::CallId, CallId::parse),
+        }
     }
 
     /// CSeq.
     pub fn cseq(&self) -> Result<Option<CSeq<'a>>, Error> {
-        self.typed(HeaderName::CSeq, CSeq::parse)
+        match self.checked().cseq {
+            Some(cseq) => Ok(Some(cseq)),
+            None => self.typed(HeaderName::CSeq, CSeq::parse),
+        }
     }
 
     /// Max-Forwards.

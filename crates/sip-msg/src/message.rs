@@ -7,7 +7,7 @@ use crate::limits::{Limit, Limits};
 use crate::name::HeaderName;
 use crate::scan::{self, Head, HeaderList, RawHeader, Stop};
 use crate::start_line::{self, Method, StartLine, StatusCode};
-use crate::validate;
+use crate::validate::{self, Checked};
 use core::fmt;
 
 /// How much a parse checks beyond the line grammar.
@@ -119,7 +119,7 @@ impl Parser {
         let line = message.head.get(..head.start_line_len).unwrap_or("");
         message.start_line = start_line::parse(line)?;
         if self.mode == Mode::Validating {
-            validate::check(message)?;
+            message.checked = validate::check(message)?;
         }
         Ok(())
     }
@@ -181,6 +181,7 @@ pub struct Message<'a> {
     start_line: StartLine<'a>,
     headers: HeaderList,
     body: &'a [u8],
+    checked: Checked<'a>,
 }
 
 impl<'a> Message<'a> {
@@ -194,7 +195,16 @@ impl<'a> Message<'a> {
             },
             headers: HeaderList::new(),
             body: &[],
+            checked: Checked {
+                call_id: None,
+                cseq: None,
+            },
         }
+    }
+
+    /// The values the validating parse already typed (none in lenient mode).
+    pub(crate) fn checked(&self) -> &Checked<'a> {
+        &self.checked
     }
 
     /// The header table, for the crate's own passes that look at names before values.

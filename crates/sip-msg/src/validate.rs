@@ -4,7 +4,7 @@
 use crate::error::Error;
 use crate::field::Header;
 use crate::grammar::{parse_u32, Scanner};
-use crate::header::{CallId, MaxForwards};
+use crate::header::{CSeq, CallId, MaxForwards};
 use crate::message::Message;
 use crate::name::HeaderName;
 use crate::start_line::Method;
@@ -33,9 +33,19 @@ fn presence_bit(name: HeaderName) -> u8 {
     }
 }
 
-/// Runs every check; the first failure wins, in message order for value errors.
-pub(crate) fn check(message: &Message<'_>) -> Result<(), Error> {
+/// The values a validating parse has already typed, kept so that the accessors of every
+/// user agent's first reads (Call-ID, CSeq) do not parse them a second time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Checked<'a> {
+    pub(crate) call_id: Option<CallId<'a>>,
+    pub(crate) cseq: Option<CSeq<'a>>,
+}
+
+/// Runs every check; the first failure wins, in message order for value errors. Returns the
+/// values typed on the way.
+pub(crate) fn check<'a>(message: &Message<'a>) -> Result<Checked<'a>, Error> {
     let method = message.method();
+    let mut checked = Checked::default();
     let mut seen = 0u8;
     // Only the few headers checked here are looked at beyond their name.
     for raw in message.raw_headers() {
@@ -51,7 +61,7 @@ pub(crate) fn check(message: &Message<'_>) -> Result<(), Error> {
             });
         }
         seen |= bit;
-        check_value(&h, method)?;
+        check_value(&h, method, &mut checked)?;
     }
     let mut required = [
         (HeaderName::CallId, CALL_ID),
@@ -67,15 +77,35 @@ pub(crate) fn check(message: &Message<'_>) -> Result<(), Error> {
     .into_iter();
     match required.find(|&(_, bit)| bit != 0 && seen & bit == 0) {
         Some((header, _)) => Err(Error::MissingHeader { header }),
-        None => Ok(()),
+        None => Ok(checked),
     }
 }
 
-fn check_value(h: &Header<'_>, method: Option<Method<'_>>) -> Result<(), Error> {
+fn check_value<'a>(
+    h: &Header<'a>,
+    method: Option<Method<'_>>,
+    checked: &mut Checked<'a>,
+) -> Result<(), Error> {
     let typed = |r: Result<(), ValueError>| r.map_err(|e| Error::value(h.name(), h.offset(), e));
     match h.name() {
-        HeaderName::CSeq => check_cseq(h, method),
-        HeaderName::CallId => typed(CallId::parse(h.value()).map(drop)),
+        HeaderName::CSeq => {
+            // The typed parse accepts exactly the CSeq grammar checked here; when it fails or
+            // the method differs, the detailed check says why.
+            match CSeq::parse(h.value()) {
+                Ok(cseq) if method.map_or(true, |m| m.as_str() == cseq.method.as_str()) => {
+                    checked.cseq = Some(cseq);
+                    Ok(())
+                }
+                _ => check_cseq(h, method),
+            }
+        }
+        HeaderName::CallId => {
+            checked.call_id = Some(
+                CallId::parse(h.value())
+                    .map_err(|e| Error::value(HeaderName::CallId, h.offset(), e))?,
+            );
+            Ok(())
+        }
         HeaderName::MaxForwards => typed(MaxForwards::parse(h.value()).map(drop)),
         HeaderName::From | HeaderName::To => check_quotes(h),
         _ => Ok(()),
@@ -231,6 +261,23 @@ mod tests {
             "{err}"
         );
         assert!(with("To: <sip:b@h>", "To: \"Bob\\\" <sip:b@h>").is_err());
+    }
+
+    #[test]
+    fn values_typed_by_validation_equal_the_accessors_own_parse() {
+        let lenient = crate::Parser::new().with_mode(crate::Mode::Lenient);
+        for (from, to) in [
+            ("", ""),
+            ("CSeq: 1 INVITE", "CSeq:  2147483647\r\n INVITE "),
+            ("Call-ID: c@h", "i: a<b>{c}[d]?/\\\"@x"),
+        ] {
+            let text = OK.replacen(from, to, 1);
+            let checked = parse(text.as_bytes()).unwrap();
+            let plain = lenient.parse_datagram(text.as_bytes()).unwrap();
+            assert_eq!(checked.cseq(), plain.cseq(), "{to}");
+            assert_eq!(checked.call_id(), plain.call_id(), "{to}");
+            assert!(checked.cseq().unwrap().is_some());
+        }
     }
 
     #[test]
