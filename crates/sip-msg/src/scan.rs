@@ -119,9 +119,22 @@ pub(crate) fn scan(buf: &[u8], limits: &Limits, headers: &mut HeaderList) -> Res
 
 /// Length from `from` to the CR of the next CRLF, checked against `max`. Any other control
 /// byte (HTAB aside) before it is an error, which also catches bare CR and bare LF.
+///
+/// Inlined into the header loop with the usual outcome (a CRLF within the limit) first: the
+/// call and the error plumbing cost more than the search on short header lines.
+#[inline(always)]
 fn line_end(buf: &[u8], from: usize, max: usize, limit: Limit) -> Result<usize, Stop> {
     let rest = buf.get(from..).unwrap_or(&[]);
     let window = rest.get(..max.saturating_add(2)).unwrap_or(rest);
+    match find_control(window) {
+        Some(len) if len <= max && window.get(len..len + 2) == Some(b"\r\n") => Ok(len),
+        _ => line_end_error(window, from, max, limit),
+    }
+}
+
+/// Why [`line_end`] found no CRLF within the limit in `window`.
+#[cold]
+fn line_end_error(window: &[u8], from: usize, max: usize, limit: Limit) -> Result<usize, Stop> {
     let too_long = Error::TooLarge {
         limit,
         offset: from.saturating_add(max),
