@@ -198,6 +198,13 @@ impl<'a> Iterator for ParamIter<'a> {
 /// A token, or an IPv6 address without brackets: RFC 3261 gives the Via `received` parameter
 /// that form, and the generic grammar would otherwise stop at its first colon.
 fn scan_token_or_ipv6<'a>(s: &mut Scanner<'a>) -> Result<&'a str, ValueError> {
+    // An address holds a colon, which no token does: a token not followed by one is the value.
+    let mut probe = s.clone();
+    let token = probe.take_while(crate::grammar::is_token);
+    if !token.is_empty() && probe.peek() != Some(b':') {
+        *s = probe;
+        return Ok(token);
+    }
     let start = s.pos();
     let mut probe = s.clone();
     let run = probe.take_while(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');

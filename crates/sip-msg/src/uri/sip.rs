@@ -69,15 +69,18 @@ impl<'a> SipUri<'a> {
 
     /// Parses a whole `sip:` or `sips:` URI (scheme case-insensitive).
     pub fn parse(text: &'a str) -> Result<Self, ValueError> {
-        let (scheme, rest) = text
-            .split_once(':')
-            .ok_or(ValueError::new(0, "sip: or sips:"))?;
-        let secure = match scheme {
-            s if s.eq_ignore_ascii_case("sip") => false,
-            s if s.eq_ignore_ascii_case("sips") => true,
+        // The scheme is everything before the first colon, so it is `sip` or `sips` exactly
+        // when the text starts with `sip:` or `sips:`.
+        let starts = |prefix: &str| {
+            text.get(..prefix.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        };
+        let (secure, start) = match () {
+            _ if starts("sip:") => (false, 4),
+            _ if starts("sips:") => (true, 5),
             _ => return Err(ValueError::new(0, "sip: or sips:")),
         };
-        let start = scheme.len() + 1;
+        let rest = text.get(start..).unwrap_or("");
         let uri = parse_after_scheme(rest, secure).map_err(|e| e.shifted(start))?;
         Ok(uri)
     }
