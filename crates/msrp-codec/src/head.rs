@@ -14,6 +14,7 @@ pub(crate) fn parse_head<'a>(
     bytes: &'a [u8],
     base: u64,
     has_body: bool,
+    line_ends: Option<&[u32]>,
     paths: &mut PathCache,
 ) -> Result<FrameHead<'a>, Error> {
     check_controls(bytes, base)?;
@@ -23,7 +24,11 @@ pub(crate) fn parse_head<'a>(
             off(base, e.valid_up_to()),
         )
     })?;
-    let mut lines = lines(text);
+    let mut lines = Lines {
+        text,
+        pos: 0,
+        ends: line_ends.map(<[u32]>::iter),
+    };
     let (_, start_line) = lines.next().ok_or(Error::at(
         ErrorKind::Syntax("CRLF after the start line"),
         base,
@@ -54,17 +59,30 @@ pub(crate) fn parse_head<'a>(
 }
 
 /// The CRLF-terminated lines of a head (the scan guarantees every LF follows a CR), each with
-/// its offset and without its CRLF.
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut pos = 0;
-    core::iter::from_fn(move || {
-        let rest = text.get(pos..)?;
-        let nl = memchr::memchr(b'\n', rest.as_bytes())?;
-        let line = rest.get(..nl.saturating_sub(1))?;
-        let at = pos;
-        pos += nl + 1;
+/// its offset and without its CRLF; taken from the line ends the scan remembered when it has
+/// them.
+struct Lines<'t, 'e> {
+    text: &'t str,
+    pos: usize,
+    ends: Option<core::slice::Iter<'e, u32>>,
+}
+
+impl<'t> Iterator for Lines<'t, '_> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        let end = match self.ends.as_mut() {
+            Some(ends) => usize::try_from(*ends.next()?).ok()?,
+            None => {
+                let rest = self.text.get(self.pos..)?;
+                self.pos + memchr::memchr(b'\n', rest.as_bytes())? + 1
+            }
+        };
+        let line = self.text.get(self.pos..end.checked_sub(2)?)?;
+        let at = self.pos;
+        self.pos = end;
         Some((at, line))
-    })
+    }
 }
 
 /// The headers RFC 4975 gives a meaning to.
@@ -308,6 +326,7 @@ mod tests {
             Box::leak(text.into_boxed_str()).as_bytes(),
             100,
             body,
+            None,
             &mut PathCache::default(),
         )
     }
@@ -366,11 +385,12 @@ mod tests {
     fn enforces_header_rules() {
         let text = "MSRP abcd SEND\r\nFrom-Path: msrp://a/b;tcp\r\n";
         assert_eq!(
-            parse_head(text.as_bytes(), 0, false, &mut PathCache::default()).map_err(|e| e.kind),
+            parse_head(text.as_bytes(), 0, false, None, &mut PathCache::default())
+                .map_err(|e| e.kind),
             Err(ErrorKind::MissingToPath)
         );
         let text = "MSRP abcd SEND\r\nTo-Path: msrp://a/b;tcp\r\n";
-        let e = parse_head(text.as_bytes(), 0, false, &mut PathCache::default())
+        let e = parse_head(text.as_bytes(), 0, false, None, &mut PathCache::default())
             .expect_err("no From-Path");
         assert_eq!((e.kind, e.offset), (ErrorKind::MissingFromPath, 41));
         let e = head("MSRP abcd SEND", "Byte-Range: 1-2/3\r\n", true).expect_err("no type");
@@ -417,7 +437,7 @@ mod tests {
     #[test]
     fn uri_errors_point_into_the_path_value() {
         let text = "MSRP abcd SEND\r\nTo-Path: msrp://a/b\r\nFrom-Path: msrp://c/d;tcp\r\n";
-        let e = parse_head(text.as_bytes(), 0, false, &mut PathCache::default())
+        let e = parse_head(text.as_bytes(), 0, false, None, &mut PathCache::default())
             .expect_err("no transport");
         assert_eq!(
             e.kind,

@@ -15,11 +15,16 @@ pub(crate) struct HeadEnd {
     pub has_body: bool,
 }
 
+/// Line ends remembered for the head parser, so it need not search the lines again.
+const REMEMBERED: usize = 40;
+
 /// Progress through the lines of a head seen so far.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct HeadScan {
     line_start: usize,
     lines: usize,
+    ends: arrayvec::ArrayVec<u32, REMEMBERED>,
+    forgot: bool,
 }
 
 const START: &[u8] = b"MSRP ";
@@ -69,6 +74,10 @@ impl HeadScan {
                     has_body,
                 }));
             }
+            let remembered = u32::try_from(end)
+                .ok()
+                .and_then(|e| self.ends.try_push(e).ok());
+            self.forgot |= remembered.is_none();
             if self.lines > limits.max_headers.saturating_add(1) {
                 return Err(Error::at(ErrorKind::TooManyHeaders, at(start)));
             }
@@ -80,6 +89,12 @@ impl HeadScan {
             return Err(too_large);
         }
         Ok(None)
+    }
+
+    /// Where each line of the head (start line and headers) ends, after its LF, when all of
+    /// them were remembered.
+    pub(crate) fn line_ends(&self) -> Option<&[u32]> {
+        (!self.forgot).then_some(self.ends.as_slice())
     }
 
     /// Whether no byte of a head has been seen.

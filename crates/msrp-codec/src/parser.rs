@@ -225,7 +225,14 @@ impl Core {
 
     fn head_found<'a>(&mut self, bytes: &'a [u8], end: HeadEnd) -> Result<Feed<'a>, Error> {
         let head_bytes = bytes.get(..end.head_len).unwrap_or_default();
-        let head = parse_head(head_bytes, self.frame_start, end.has_body, &mut self.paths)?;
+        let ends = self.scan.line_ends();
+        let head = parse_head(
+            head_bytes,
+            self.frame_start,
+            end.has_body,
+            ends,
+            &mut self.paths,
+        )?;
         self.tid.clear();
         self.tid.extend(head.tid.as_str().bytes());
         self.body_len = 0;
