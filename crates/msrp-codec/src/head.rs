@@ -122,12 +122,13 @@ fn known(name: &str) -> Known {
         .map_or(Known::Other, |&(_, k)| k)
 }
 
-fn trim_ws(s: &str) -> &str {
+/// `s` without leading and trailing SP/HTAB, and how many bytes were cut at the front.
+fn trim_ws(s: &str) -> (usize, &str) {
     let b = s.as_bytes();
     let is_ws = |c: &u8| *c == b' ' || *c == b'\t';
     let start = b.iter().position(|c| !is_ws(c)).unwrap_or(b.len());
     let end = b.iter().rposition(|c| !is_ws(c)).map_or(start, |i| i + 1);
-    s.get(start..end).unwrap_or_default()
+    (start, s.get(start..end).unwrap_or_default())
 }
 
 /// Refuses control characters other than HTAB, and CR other than before LF (the scan already
@@ -215,8 +216,7 @@ fn apply_header<'a>(
     if name.is_empty() || !name.bytes().all(crate::uri::is_token_char) {
         return Err(Error::at(ErrorKind::Syntax("a header name (token)"), at));
     }
-    let value = trim_ws(raw_value);
-    let lead = raw_value.len() - raw_value.trim_start_matches([' ', '\t']).len();
+    let (lead, value) = trim_ws(raw_value);
     let value_at = at + (colon + 1 + lead) as u64;
     let kind = known(name);
     match index {
