@@ -29,6 +29,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// The next byte, if any.
+    #[inline]
     pub fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
@@ -59,6 +60,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Consumes `b` if it is next.
+    #[inline]
     pub fn eat(&mut self, b: u8) -> bool {
         let found = self.peek() == Some(b);
         if found {
@@ -68,6 +70,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Consumes `b`, or fails with `expected`.
+    #[inline]
     pub fn expect(&mut self, b: u8, expected: &'static str) -> Result<(), ValueError> {
         if self.eat(b) {
             Ok(())
@@ -77,6 +80,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips optional linear whitespace (`SWS`), folds included.
+    #[inline]
     pub fn skip_sws(&mut self) {
         // Most separators have no whitespace around them: skip the call in that case.
         if matches!(self.peek(), Some(b' ' | b'\t' | b'\r' | b'\n')) {
@@ -85,6 +89,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips required linear whitespace (`LWS`).
+    #[inline]
     pub fn lws(&mut self) -> Result<(), ValueError> {
         let start = self.pos;
         self.skip_sws();
@@ -96,6 +101,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// `SWS b SWS`, the shape of SEMI, COMMA, EQUAL, SLASH, COLON.
+    #[inline]
     pub fn separator(&mut self, b: u8, expected: &'static str) -> Result<(), ValueError> {
         let start = self.pos;
         self.skip_sws();
@@ -109,6 +115,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Tries `SWS b SWS`; leaves the scanner untouched when `b` does not follow.
+    #[inline]
     pub fn try_separator(&mut self, b: u8) -> bool {
         self.separator(b, "").is_ok()
     }
@@ -163,6 +170,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A `token`.
+    #[inline]
     pub fn token(&mut self, expected: &'static str) -> Result<&'a str, ValueError> {
         self.take_some(is_token, expected)
     }
@@ -216,6 +224,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips trailing whitespace and requires the end of the value.
+    #[inline]
     pub fn finish(&mut self, expected: &'static str) -> Result<(), ValueError> {
         self.skip_sws();
         if self.at_end() {
