@@ -24,11 +24,6 @@ impl<'a> Json<'a> {
         Json::String(Cow::Borrowed(s))
     }
 
-    /// A string value from raw bytes; invalid UTF-8 is replaced, never rejected.
-    pub fn bytes(b: &'a [u8]) -> Self {
-        Json::String(String::from_utf8_lossy(b))
-    }
-
     /// `null` when absent, the mapped value otherwise.
     pub fn opt<T>(value: Option<T>, f: impl FnOnce(T) -> Json<'a>) -> Self {
         value.map_or(Json::Null, f)
@@ -113,10 +108,5 @@ mod tests {
             v.to_string(),
             r#"{"type":"request","cseq":[1,"INVITE"],"to_tag":null,"ok":true}"#
         );
-    }
-
-    #[test]
-    fn invalid_utf8_is_replaced_not_rejected() {
-        assert_eq!(Json::bytes(b"a\xffb").to_string(), "\"a\u{fffd}b\"");
     }
 }
