@@ -74,21 +74,17 @@ impl fmt::Display for MediaRange<'_> {
     }
 }
 
-/// `*`, `type/*` or `type/subtype`, checked in one pass over the bytes (`*` is a token
-/// character, so `type/*` needs no case of its own).
-fn is_range(entry: &[u8]) -> bool {
-    let mut slash = None;
-    for (at, &b) in entry.iter().enumerate() {
-        if b == b'/' && slash.is_none() {
-            slash = Some(at);
-        } else if !crate::syntax::is_token_char(b) {
-            return false;
-        }
-    }
-    match slash {
-        None => entry == b"*",
-        Some(at) => at > 0 && at.saturating_add(1) < entry.len() && entry.get(..at) != Some(b"*"),
-    }
+/// Ends the list entry `bytes[start..end]` whose first `/` is at `slash` (its other bytes were
+/// checked to be token characters): `Some(0)` for an empty entry (extra spaces), `Some(1)` for
+/// `*`, `type/*` or `type/subtype` (`*` is a token character, so `type/*` needs no case of its
+/// own), `None` otherwise.
+fn close_entry(bytes: &[u8], start: usize, end: usize, slash: Option<usize>) -> Option<usize> {
+    let valid = match slash {
+        None if end == start => return Some(0),
+        None => bytes.get(start..end) == Some(b"*"),
+        Some(at) => at > start && at.saturating_add(1) < end && bytes.get(start..at) != Some(b"*"),
+    };
+    valid.then_some(1)
 }
 
 /// RFC 2045 `token` (printable ASCII except SP and tspecials), which is exactly the
@@ -119,17 +115,19 @@ impl<'a> MediaTypes<'a> {
 
     /// Checks a list in one pass and counts its entries.
     pub(crate) fn parse_counted(raw: &'a str) -> Option<(Self, usize)> {
-        let mut count = 0usize;
-        for entry in raw
-            .as_bytes()
-            .split(|&b| b == b' ')
-            .filter(|e| !e.is_empty())
-        {
-            if !is_range(entry) {
+        let bytes = raw.as_bytes();
+        let (mut count, mut start, mut slash) = (0usize, 0usize, None);
+        for (at, &b) in bytes.iter().enumerate() {
+            if b == b' ' {
+                count = count.saturating_add(close_entry(bytes, start, at, slash)?);
+                (start, slash) = (at.saturating_add(1), None);
+            } else if b == b'/' && slash.is_none() {
+                slash = Some(at);
+            } else if !crate::syntax::is_token_char(b) {
                 return None;
             }
-            count = count.saturating_add(1);
         }
+        count = count.saturating_add(close_entry(bytes, start, bytes.len(), slash)?);
         (count > 0).then_some((MediaTypes { raw }, count))
     }
 
