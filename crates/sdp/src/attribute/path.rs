@@ -106,12 +106,37 @@ pub(crate) fn check(raw: &str, max_uris: usize) -> Result<(), ParseErrorKind> {
 
 /// Items of the list with their byte offsets. An empty item (two spaces, or a leading or
 /// trailing space) is yielded too so that the URI parser rejects it.
-fn split(raw: &str) -> impl Iterator<Item = (usize, &str)> {
-    raw.split(' ').scan(0usize, |start, item| {
-        let at = *start;
-        *start = start.saturating_add(item.len()).saturating_add(1);
-        Some((at, item))
-    })
+fn split(raw: &str) -> Items<'_> {
+    Items {
+        raw,
+        start: Some(0),
+    }
+}
+
+/// The iterator of [`split`]: a vectorised byte search per item, cheaper than a string pattern
+/// searcher on URIs of 30 to 60 bytes.
+struct Items<'a> {
+    raw: &'a str,
+    start: Option<usize>,
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let start = self.start?;
+        let rest = self.raw.get(start..)?;
+        match memchr::memchr(b' ', rest.as_bytes()) {
+            Some(at) => {
+                self.start = Some(start.saturating_add(at).saturating_add(1));
+                Some((start, rest.get(..at)?))
+            }
+            None => {
+                self.start = None;
+                Some((start, rest))
+            }
+        }
+    }
 }
 
 #[cfg(test)]
