@@ -28,7 +28,7 @@ fn offer() -> Vec<u8> {
 fn ours(input: &[u8]) -> Option<Digest> {
     let sdp = sdp::SessionDescription::parse(input).ok()?;
     let (_, m) = sdp.message_stream()?;
-    let path = m.path()?.uri_strs().next()?.len();
+    let path = m.path_str()?.split(' ').next()?.len();
     let types = m.accept_types()?.as_str().len();
     let sendonly = sdp.direction_of(m) == sdp::Direction::SendOnly;
     Some((m.port(), path, types, m.max_size()?, sendonly))

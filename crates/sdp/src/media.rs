@@ -178,11 +178,26 @@ impl<'a> MediaDescription<'a> {
         self.typed.max_size
     }
 
-    /// `a=path`.
+    /// `a=path`, its URIs typed (each is parsed again on this call).
     pub fn path(&self) -> Option<Path<'a>> {
         self.typed
             .path
             .and_then(|raw| Path::parse(raw, usize::MAX).ok())
+    }
+
+    /// `a=path` as written: space-separated URIs, first to own, each checked while parsing.
+    /// Costs nothing, unlike [`path`](Self::path), which types the URIs.
+    ///
+    /// ```
+    /// let sdp = sdp::SessionDescription::parse(b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\n\
+    ///     c=IN IP4 192.0.2.1\r\nt=0 0\r\nm=message 7394 TCP/MSRP *\r\n\
+    ///     a=path:msrp://192.0.2.1:7394/abc;tcp\r\n")?;
+    /// let (_, stream) = sdp.message_stream().unwrap();
+    /// assert_eq!(stream.path_str(), Some("msrp://192.0.2.1:7394/abc;tcp"));
+    /// # Ok::<(), sdp::ParseError>(())
+    /// ```
+    pub fn path_str(&self) -> Option<&'a str> {
+        self.typed.path
     }
 
     /// `a=accept-types`.

@@ -67,6 +67,7 @@ fn parses_large_message_offer() {
         let path = m.path().unwrap();
         assert_eq!(path.len(), 1);
         assert_eq!(path.first().session_id(), Some("jshA7weztas"));
+        assert_eq!(m.path_str(), Some(path.as_str()));
     });
 }
 
