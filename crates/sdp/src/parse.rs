@@ -30,12 +30,16 @@ pub(crate) fn parse<'a>(
         line: 0,
         offset: e.valid_up_to(),
     })?;
+    // The media array is the bulk of the result: it lives here, outside the state, so that
+    // it is moved once, into the result, instead of through the state's return too.
+    let mut media = ArrayVec::new();
     let mut scanner = Scanner::new(text, limits);
-    let mut state = State::new(text, limits);
+    let mut state = State::new(text, limits, &mut media);
     while let Some(line) = scanner.next_line()? {
         state.line(&line)?;
     }
-    state.finish()
+    let head = state.finish()?;
+    Ok(SessionDescription { media, ..head })
 }
 
 /// Position in the grammar of a session-level line; `t` and `r` share one since they
@@ -95,7 +99,7 @@ struct OpenMedia {
     has_connection: bool,
 }
 
-struct State<'a, 'l> {
+struct State<'a, 'l, 'm> {
     text: &'a str,
     limits: &'l Limits,
     rank: u8,
@@ -110,12 +114,16 @@ struct State<'a, 'l> {
     connection: Option<ConnectionData<'a>>,
     session_end: Option<usize>,
     session_typed: SectionAttributes<'a>,
-    media: ArrayVec<MediaDescription<'a>, MEDIA_CAPACITY>,
+    media: &'m mut ArrayVec<MediaDescription<'a>, MEDIA_CAPACITY>,
     open: Option<OpenMedia>,
 }
 
-impl<'a, 'l> State<'a, 'l> {
-    fn new(text: &'a str, limits: &'l Limits) -> Self {
+impl<'a, 'l, 'm> State<'a, 'l, 'm> {
+    fn new(
+        text: &'a str,
+        limits: &'l Limits,
+        media: &'m mut ArrayVec<MediaDescription<'a>, MEDIA_CAPACITY>,
+    ) -> Self {
         State {
             text,
             limits,
@@ -131,7 +139,7 @@ impl<'a, 'l> State<'a, 'l> {
             connection: None,
             session_end: None,
             session_typed: SectionAttributes::default(),
-            media: ArrayVec::new(),
+            media,
             open: None,
         }
     }
@@ -314,6 +322,7 @@ impl<'a, 'l> State<'a, 'l> {
         }
     }
 
+    /// Checks the end of the input; the result has no media yet (the caller owns them).
     fn finish(mut self) -> Result<SessionDescription<'a>, ParseError> {
         let end = self.text.len();
         self.close_section(end)?;
@@ -333,7 +342,7 @@ impl<'a, 'l> State<'a, 'l> {
             session_name,
             connection: self.connection,
             typed: self.session_typed,
-            media: self.media,
+            media: ArrayVec::new(),
         })
     }
 }
