@@ -42,53 +42,54 @@ pub(crate) fn parse<'a>(
     Ok(SessionDescription { media, ..head })
 }
 
-/// Position in the grammar of a session-level line; `t` and `r` share one since they
-/// alternate.
-fn session_rank(kind: u8) -> Option<u8> {
-    let rank = match kind {
-        b'v' => 0,
-        b'o' => 1,
-        b's' => 2,
-        b'i' => 3,
-        b'u' => 4,
-        b'e' => 5,
-        b'p' => 6,
-        b'c' => 7,
-        b'b' => 8,
-        b't' | b'r' => 9,
-        b'z' => 10,
-        b'k' => 11,
-        b'a' => 12,
-        _ => return None,
-    };
-    Some(rank)
+/// What RFC 8866 §9 says of one type letter, looked up once per line.
+#[derive(Clone, Copy)]
+struct LetterRule {
+    /// Position among session-level lines (`t` and `r` share one since they alternate), or
+    /// [`UNORDERED`] for a letter RFC 8866 does not define: such lines are kept, not ordered.
+    session_rank: u8,
+    /// Position among the lines of a media section, after its `m=`; [`UNORDERED`] when the
+    /// letter has no place there.
+    media_rank: u8,
+    once_in_session: bool,
+    once_in_media: bool,
 }
 
-/// Position in the grammar of a line inside a media section (after its `m=`).
-fn media_rank(kind: u8) -> Option<u8> {
-    let rank = match kind {
-        b'i' => 1,
-        b'c' => 2,
-        b'b' => 3,
-        b'k' => 4,
-        b'a' => 5,
-        _ => return None,
-    };
-    Some(rank)
-}
+const UNORDERED: u8 = u8::MAX;
 
-/// Letters RFC 8866 defines; any other letter is an unknown line, kept and not ordered.
-fn is_defined(kind: u8) -> bool {
-    b"vosiuepcbtrzkam".contains(&kind)
-}
-
-fn once_per_section(kind: u8, in_media: bool) -> bool {
-    if in_media {
-        matches!(kind, b'i' | b'k')
-    } else {
-        matches!(kind, b'v' | b'o' | b's' | b'i' | b'u' | b'c' | b'z' | b'k')
+static LETTER_RULES: [LetterRule; 256] = {
+    let mut table = [LetterRule {
+        session_rank: UNORDERED,
+        media_rank: UNORDERED,
+        once_in_session: false,
+        once_in_media: false,
+    }; 256];
+    let session = b"vosiuepcbt";
+    let mut rank = 0;
+    while rank < session.len() {
+        table[session[rank] as usize].session_rank = rank as u8;
+        rank += 1;
     }
-}
+    table[b'r' as usize].session_rank = 9;
+    table[b'z' as usize].session_rank = 10;
+    table[b'k' as usize].session_rank = 11;
+    table[b'a' as usize].session_rank = 12;
+    let media = b"icbka";
+    let mut rank = 0;
+    while rank < media.len() {
+        table[media[rank] as usize].media_rank = rank as u8 + 1;
+        rank += 1;
+    }
+    let once = b"vosiuczk";
+    let mut i = 0;
+    while i < once.len() {
+        table[once[i] as usize].once_in_session = true;
+        i += 1;
+    }
+    table[b'i' as usize].once_in_media = true;
+    table[b'k' as usize].once_in_media = true;
+    table
+};
 
 /// The `m=` line that opened the current section, for errors about the section as a whole.
 #[derive(Clone, Copy)]
@@ -151,20 +152,21 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
         if line.kind == b'm' {
             return self.media_line(line);
         }
-        let rank = if self.open.is_some() {
-            media_rank(line.kind)
+        let rule = LETTER_RULES[usize::from(line.kind)];
+        let (rank, once) = if self.open.is_some() {
+            (rule.media_rank, rule.once_in_media)
         } else {
-            session_rank(line.kind)
+            (rule.session_rank, rule.once_in_session)
         };
-        match rank {
-            Some(rank) => self.order(line, rank)?,
-            None if is_defined(line.kind) => {
-                return Err(line.error(ParseErrorKind::OutOfOrder {
-                    field: char::from(line.kind),
-                }))
+        if rank == UNORDERED {
+            if rule.session_rank == UNORDERED {
+                return Ok(());
             }
-            None => return Ok(()),
+            return Err(line.error(ParseErrorKind::OutOfOrder {
+                field: char::from(line.kind),
+            }));
         }
+        self.order(line, rank, once)?;
         self.field(line).map_err(|kind| match kind {
             ParseErrorKind::PathUri(e) => {
                 let at = line
@@ -181,14 +183,14 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
         })
     }
 
-    fn order(&mut self, line: &RawLine<'a>, rank: u8) -> Result<(), ParseError> {
+    fn order(&mut self, line: &RawLine<'a>, rank: u8, once: bool) -> Result<(), ParseError> {
         let field = char::from(line.kind);
         let repeat_without_time = line.kind == b'r' && !matches!(self.last_kind, b't' | b'r');
         if rank < self.rank || repeat_without_time {
             return Err(line.error(ParseErrorKind::OutOfOrder { field }));
         }
-        if once_per_section(line.kind, self.open.is_some()) {
-            let bit = 1u32 << (line.kind - b'a');
+        if once {
+            let bit = 1u32 << (line.kind & 31);
             if self.singles & bit != 0 {
                 return Err(line.error(ParseErrorKind::Repeated { field }));
             }
