@@ -32,6 +32,7 @@ pub(crate) struct Scanner<'a, 'l> {
     pos: usize,
     number: usize,
     limits: &'l Limits,
+    line_ends: LineEndFinder,
 }
 
 impl<'a, 'l> Scanner<'a, 'l> {
@@ -41,6 +42,7 @@ impl<'a, 'l> Scanner<'a, 'l> {
             pos: 0,
             number: 0,
             limits,
+            line_ends: LineEndFinder::new(),
         }
     }
 
@@ -87,7 +89,7 @@ impl<'a, 'l> Scanner<'a, 'l> {
     /// Length of the line at `offset` and of its line end (2 for CRLF, 1 for LF, 0 at the end
     /// of the input). A NUL or a CR outside CRLF is an error, reported at its own offset.
     fn line_end(&self, offset: usize, rest: &[u8]) -> Result<(usize, usize), ParseError> {
-        let Some(at) = memchr::memchr3(b'\n', b'\r', 0, rest) else {
+        let Some(at) = self.line_ends.find(rest) else {
             return Ok((rest.len(), 0));
         };
         let next = rest.get(at.saturating_add(1));
@@ -141,6 +143,31 @@ impl<'a, 'l> Scanner<'a, 'l> {
             line: self.number,
             offset,
         })
+    }
+}
+
+/// Finds the first LF, CR or NUL of a line. On x86-64 the SSE2 searcher is built once per
+/// parse: the generic `memchr3` selects an implementation and builds its searcher on each call,
+/// which costs more than the scan of a short SDP line.
+struct LineEndFinder {
+    #[cfg(target_arch = "x86_64")]
+    sse2: Option<memchr::arch::x86_64::sse2::memchr::Three>,
+}
+
+impl LineEndFinder {
+    fn new() -> Self {
+        LineEndFinder {
+            #[cfg(target_arch = "x86_64")]
+            sse2: memchr::arch::x86_64::sse2::memchr::Three::new(b'\n', b'\r', 0),
+        }
+    }
+
+    fn find(&self, haystack: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(sse2) = &self.sse2 {
+            return sse2.find(haystack);
+        }
+        memchr::memchr3(b'\n', b'\r', 0, haystack)
     }
 }
 
