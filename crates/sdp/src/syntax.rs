@@ -21,22 +21,21 @@ pub(crate) fn is_token(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(is_token_char)
 }
 
-/// Tokens separated by single `sep` bytes: `token *(sep token)`.
+/// Tokens separated by single `sep` bytes: `token *(sep token)`. `sep` is not a token
+/// character (`/` or SP), so a token byte is the one test most bytes need.
 pub(crate) fn is_token_list(s: &str, sep: u8) -> bool {
-    let b = s.as_bytes();
-    let ends_ok = b.first().is_some_and(|&c| c != sep) && b.last().is_some_and(|&c| c != sep);
-    let mut previous_sep = false;
-    ends_ok
-        && b.iter().all(|&c| {
-            let is_sep = c == sep;
-            let ok = if is_sep {
-                !previous_sep
-            } else {
-                is_token_char(c)
-            };
-            previous_sep = is_sep;
-            ok
-        })
+    // Starting as if after a separator rejects a leading one like a doubled one.
+    let mut after_sep = true;
+    for &c in s.as_bytes() {
+        if is_token_char(c) {
+            after_sep = false;
+        } else if c == sep && !after_sep {
+            after_sep = true;
+        } else {
+            return false;
+        }
+    }
+    !after_sep
 }
 
 /// `non-ws-string = 1*(VCHAR / %x80-FF)`.

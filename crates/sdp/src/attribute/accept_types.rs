@@ -118,12 +118,15 @@ impl<'a> MediaTypes<'a> {
         let bytes = raw.as_bytes();
         let (mut count, mut start, mut slash) = (0usize, 0usize, None);
         for (at, &b) in bytes.iter().enumerate() {
+            if crate::syntax::is_token_char(b) {
+                continue;
+            }
             if b == b' ' {
                 count = count.saturating_add(close_entry(bytes, start, at, slash)?);
                 (start, slash) = (at.saturating_add(1), None);
             } else if b == b'/' && slash.is_none() {
                 slash = Some(at);
-            } else if !crate::syntax::is_token_char(b) {
+            } else {
                 return None;
             }
         }
