@@ -1,45 +1,13 @@
 //! `cpm-lm inspect --kind msrp` run as a program: the JSON it prints and its errors.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn inspect(input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cpm-lm"))
-        .args(["inspect", "--kind", "msrp", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cpm-lm runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("input written");
-    child.wait_with_output().expect("cpm-lm exits")
-}
+mod common;
 
 fn json_of(input: &[u8]) -> String {
-    let out = inspect(input);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    common::json_of("msrp", input)
 }
 
 fn error_of(input: &[u8]) -> String {
-    let out = inspect(input);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert!(out.stdout.is_empty());
-    String::from_utf8(out.stderr).expect("UTF-8 error")
+    common::error_of("msrp", input)
 }
 
 const SEND: &[u8] = include_bytes!("../../../examples/msrp-send.msrp");

@@ -1,33 +1,13 @@
 //! `cpm-lm inspect --kind sdp` run as a program: the JSON it prints and its errors.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn inspect(input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cpm-lm"))
-        .args(["inspect", "--kind", "sdp", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cpm-lm runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("input written");
-    child.wait_with_output().expect("cpm-lm exits")
-}
+mod common;
 
 fn json_of(input: &[u8]) -> String {
-    let out = inspect(input);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    common::json_of("sdp", input)
+}
+
+fn inspect(input: &[u8]) -> std::process::Output {
+    common::inspect(&["--kind", "sdp", "-"], input)
 }
 
 const OFFER: &[u8] = include_bytes!("../../../examples/msrp-offer.sdp");

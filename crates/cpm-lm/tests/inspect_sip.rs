@@ -1,41 +1,13 @@
 //! `cpm-lm inspect --kind sip` run as a program: the JSON it prints and its errors.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn inspect(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cpm-lm"))
-        .arg("inspect")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cpm-lm runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("input written");
-    child.wait_with_output().expect("cpm-lm exits")
-}
+mod common;
 
 fn json_of(input: &[u8]) -> String {
-    let out = inspect(&["--kind", "sip", "-"], input);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    common::json_of("sip", input)
 }
 
 fn error_of(input: &[u8]) -> String {
-    let out = inspect(&["--kind", "sip"], input);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(out.stdout.is_empty());
-    String::from_utf8(out.stderr).expect("UTF-8 error")
+    common::error_of("sip", input)
 }
 
 const INVITE: &[u8] = include_bytes!("../../../examples/cpm-invite.sip");
@@ -131,7 +103,7 @@ fn invalid_input_is_an_error_with_an_offset() {
 #[test]
 fn reads_a_file_and_defaults_to_sip() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/cpm-bye.sip");
-    let out = inspect(&[path], b"");
+    let out = common::inspect(&[path], b"");
     assert!(
         out.status.success(),
         "{}",
