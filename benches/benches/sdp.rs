@@ -25,6 +25,8 @@ fn offer() -> Vec<u8> {
     invite[body..].to_vec()
 }
 
+/// Reads the first path URI as written, like the peers: `sdp` checked every URI of the
+/// `a=path` while parsing; typing them again (`path()`) is not part of the digest.
 fn ours(input: &[u8]) -> Option<Digest> {
     let sdp = sdp::SessionDescription::parse(input).ok()?;
     let (_, m) = sdp.message_stream()?;
