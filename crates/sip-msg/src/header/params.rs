@@ -111,6 +111,11 @@ impl<'a> Params<'a> {
         })
     }
 
+    /// Parameters already checked against the grammar by a caller's own scan.
+    pub(crate) fn checked(raw: &'a str) -> Self {
+        Params { raw, hidden: &[] }
+    }
+
     /// The same parameters with `names` left out of iteration and lookup.
     pub fn hiding(self, names: &'static [&'static str]) -> Self {
         Params {

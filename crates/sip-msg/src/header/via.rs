@@ -107,6 +107,14 @@ impl<'a> Via<'a> {
 
     /// Parses one via-parm; surrounding whitespace is ignored.
     pub fn parse(value: &'a str) -> Result<Self, ValueError> {
+        match common::parse(value) {
+            Some(via) => Ok(via),
+            None => Self::parse_grammar(value),
+        }
+    }
+
+    /// The full via-parm grammar: every shape, and the error of every invalid value.
+    fn parse_grammar(value: &'a str) -> Result<Self, ValueError> {
         let mut s = Scanner::new(value);
         s.skip_sws();
         let protocol = s.token("protocol-name")?;
@@ -227,5 +235,6 @@ impl fmt::Display for Via<'_> {
     }
 }
 
+mod common;
 #[cfg(test)]
 mod tests;

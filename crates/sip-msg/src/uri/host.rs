@@ -85,20 +85,32 @@ pub(crate) fn scan_host<'a>(s: &mut Scanner<'a>) -> Result<Host<'a>, ValueError>
         s.expect(b']', "]")?;
         return Ok(Host::Ipv6(inner));
     }
-    let text = s.take_while(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    let text = s.take_while(is_name_char);
     if text.is_empty() {
         return Err(ValueError::new(start, "host"));
     }
+    classify(text).map_err(|e| e.shifted(start))
+}
+
+/// Types a non-empty run of host name characters (letters, digits, `-`, `.`) as an IPv4
+/// address or a host name; error offsets are relative to `text`.
+pub(crate) fn classify(text: &str) -> Result<Host<'_>, ValueError> {
     // A host of digits and dots only cannot be a name (its top label would start with a
     // digit), so it is read as an IPv4 address.
     if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return match parse_ipv4(text) {
             Some(_) => Ok(Host::Ipv4(text)),
-            None => Err(ValueError::new(start, "IPv4address")),
+            None => Err(ValueError::new(0, "IPv4address")),
         };
     }
-    check_hostname(text).map_err(|e| e.shifted(start))?;
+    check_hostname(text)?;
     Ok(Host::Name(text))
+}
+
+/// Whether `b` can appear in a host name or IPv4 address.
+#[inline]
+pub(crate) fn is_name_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'.'
 }
 
 /// `hostname = *( domainlabel "." ) toplabel [ "." ]`: labels are alphanumeric with inner

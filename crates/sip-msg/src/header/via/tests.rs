@@ -198,3 +198,79 @@ proptest! {
         prop_assert_eq!(Via::parse(&text), Ok(via));
     }
 }
+
+/// A via-parm in the shape elements send, or that shape with one byte inserted, removed or
+/// replaced.
+fn common_or_mutated() -> impl Strategy<Value = String> {
+    let common = (
+        "(UDP|TCP|TLS|WS|[A-Za-z]{1,4})",
+        host(),
+        proptest::option::of(0u32..70_000),
+        proptest::collection::vec(
+            prop_oneof![
+                "branch=z9hG4bK[A-Za-z0-9.!%*_+`'~-]{0,12}",
+                Just("rport".to_owned()),
+                "rport=[0-9]{1,6}",
+                "received=[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}",
+                "(maddr|ttl|x)=[0-9a-z.]{0,4}",
+                "[A-Za-z]{1,6}(=[A-Za-z0-9.-]{0,4})?",
+            ],
+            0..4,
+        ),
+    )
+        .prop_map(|(transport, host, port, params)| {
+            let port = port.map_or(String::new(), |p| format!(":{p}"));
+            let params: String = params.iter().map(|p| format!(";{p}")).collect();
+            format!("SIP/2.0/{transport} {host}{port}{params}")
+        });
+    let mutation = (
+        any::<prop::sample::Index>(),
+        0u8..3,
+        prop::sample::select(b" ;:=,.[]\"/\t\r\n<0aZ-".to_vec()),
+    );
+    (common, proptest::option::of(mutation)).prop_map(|(text, mutation)| {
+        let Some((at, kind, byte)) = mutation else {
+            return text;
+        };
+        let mut bytes = text.into_bytes();
+        let at = at.index(bytes.len() + 1);
+        match kind {
+            0 => bytes.insert(at, byte),
+            1 if at < bytes.len() => drop(bytes.remove(at)),
+            _ if at < bytes.len() => bytes[at] = byte,
+            _ => bytes.push(byte),
+        }
+        String::from_utf8(bytes).unwrap()
+    })
+}
+
+proptest! {
+    /// Whenever the direct path accepts a value, the full grammar gives the same via-parm
+    /// (every field, parameter text included); otherwise `Via::parse` is the full grammar,
+    /// so results and errors are those of the grammar for every value.
+    #[test]
+    fn direct_path_agrees_with_the_grammar(text in common_or_mutated()) {
+        let grammar = Via::parse_grammar(&text);
+        if let Some(direct) = common::parse(&text) {
+            prop_assert_eq!(format!("{direct:?}"), format!("{:?}", grammar.unwrap()));
+        }
+        prop_assert_eq!(format!("{:?}", Via::parse(&text)), format!("{grammar:?}"));
+    }
+}
+
+#[test]
+fn direct_path_takes_the_common_shapes() {
+    for text in [
+        "SIP/2.0/TCP 198.51.100.7:5060;branch=z9hG4bK74bf9.a1c2e3;rport",
+        "SIP/2.0/UDP pc33.atlanta.com;branch=z9hG4bK776asdhds;received=192.0.2.1;rport=5060",
+        "SIP/2.0/TLS h.example.com:5061",
+    ] {
+        let direct = common::parse(text).unwrap();
+        assert_eq!(
+            format!("{direct:?}"),
+            format!("{:?}", Via::parse_grammar(text).unwrap())
+        );
+    }
+    assert!(common::parse("SIP/2.0/UDP [::1];branch=z9hG4bK1").is_none());
+    assert!(common::parse("SIP/2.0/UDP h.com ;branch=z9hG4bK1").is_none());
+}
