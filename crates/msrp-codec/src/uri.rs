@@ -13,6 +13,7 @@
 //! starts the transport, which is how every deployed MSRP peer reads it.
 
 mod path;
+mod scan;
 mod syntax;
 #[cfg(test)]
 mod tests;
@@ -151,6 +152,15 @@ pub struct UriParam<'a> {
 impl<'a> MsrpUri<'a> {
     /// Parses one MSRP URI; the whole of `s` must be the URI.
     pub fn parse(s: &'a str) -> Result<Self, UriError> {
+        match scan::parse_plain(s) {
+            Some(uri) => Ok(uri),
+            None => Self::parse_general(s),
+        }
+    }
+
+    /// Reads any URI part by part; [`parse`](Self::parse) sends here every URI the one-pass
+    /// scan does not accept, so all errors come from here.
+    fn parse_general(s: &'a str) -> Result<Self, UriError> {
         let b = s.as_bytes();
         let (scheme, mut pos) = parse_scheme(b)?;
         let (userinfo, after_userinfo) = parse_userinfo(s, pos)?;

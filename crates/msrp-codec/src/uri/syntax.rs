@@ -165,10 +165,7 @@ pub(super) fn check_reg_name(s: &str, start: usize, end: usize) -> Result<(), Ur
 
 pub(super) fn check_session_id(s: &str, start: usize, end: usize) -> Result<&str, UriError> {
     let sid = slice(s, start, end);
-    match sid
-        .bytes()
-        .position(|c| !(is_unreserved(c) || matches!(c, b'+' | b'=' | b'/')))
-    {
+    match sid.bytes().position(|c| !is_session_id_char(c)) {
         _ if sid.is_empty() => Err(err(UriErrorKind::SessionId, start)),
         Some(i) => Err(err(UriErrorKind::SessionId, start + i)),
         None => Ok(sid),
@@ -200,6 +197,11 @@ fn is_token(s: &str) -> bool {
 const UNRESERVED: u8 = 1;
 const SUB_DELIM: u8 = 2;
 const TOKEN: u8 = 4;
+/// A reg-name byte other than the `%` of an escape.
+const HOST: u8 = 8;
+/// `unreserved / "+" / "=" / "/"`.
+const SESSION_ID: u8 = 16;
+const ALPHANUM: u8 = 32;
 
 /// Character classes by byte, so each check is one table load.
 static CLASSES: [u8; 256] = classes();
@@ -227,6 +229,15 @@ const fn classes() -> [u8; 256] {
         {
             class |= TOKEN;
         }
+        if class & UNRESERVED != 0 || (class & SUB_DELIM != 0 && c != b';') {
+            class |= HOST;
+        }
+        if class & UNRESERVED != 0 || matches!(c, b'+' | b'=' | b'/') {
+            class |= SESSION_ID;
+        }
+        if c.is_ascii_alphanumeric() {
+            class |= ALPHANUM;
+        }
         table[i] = class;
         i += 1;
     }
@@ -240,6 +251,18 @@ fn has(c: u8, class: u8) -> bool {
 /// RFC 3261 `token` characters, which RFC 4975 reuses for header names and URI parameters.
 pub(crate) fn is_token_char(c: u8) -> bool {
     has(c, TOKEN)
+}
+
+pub(super) fn is_host_char(c: u8) -> bool {
+    has(c, HOST)
+}
+
+pub(super) fn is_session_id_char(c: u8) -> bool {
+    has(c, SESSION_ID)
+}
+
+pub(super) fn is_alphanumeric(c: u8) -> bool {
+    has(c, ALPHANUM)
 }
 
 fn is_unreserved(c: u8) -> bool {

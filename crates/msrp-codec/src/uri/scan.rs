@@ -1,0 +1,193 @@
+//! The one-pass reading of the URI shape every session writes (`msrp[s]://host[:port]/id;tcp`,
+//! with a name or IPv4 host and optional token parameters). Each byte is classified once with
+//! the table of `syntax`; anything else (userinfo, `%` escapes, IPv6, an empty port, any
+//! error) returns `None` so that the general parser reads it and reports the same error at the
+//! same offset as always.
+
+use super::syntax::{check_params, is_alphanumeric, is_host_char, is_session_id_char};
+use super::{MsrpUri, Scheme};
+
+/// Ports longer than this many digits are left to the general parser (which accepts leading
+/// zeros) so the value here always fits in a `u32`.
+const MAX_PORT_DIGITS: usize = 5;
+
+/// The URI when `s` has the common shape and is valid; `None` when the general parser must
+/// decide.
+pub(super) fn parse_plain(s: &str) -> Option<MsrpUri<'_>> {
+    let b = s.as_bytes();
+    let (scheme, host_start) = scheme(b)?;
+    let host_end = span(b, host_start, is_host_char);
+    if host_end == host_start {
+        return None;
+    }
+    let mut pos = host_end;
+    let mut port = None;
+    if b.get(pos) == Some(&b':') {
+        let (value, end) = port_digits(b, pos + 1)?;
+        port = Some(value);
+        pos = end;
+    }
+    let mut session_id = None;
+    if b.get(pos) == Some(&b'/') {
+        let end = span(b, pos + 1, is_session_id_char);
+        session_id = Some(s.get(pos + 1..end).filter(|sid| !sid.is_empty())?);
+        pos = end;
+    }
+    if b.get(pos) != Some(&b';') {
+        return None;
+    }
+    let t_end = span(b, pos + 1, is_alphanumeric);
+    let transport = s.get(pos + 1..t_end).filter(|t| !t.is_empty())?;
+    let params = s.get(t_end..)?;
+    if !params.is_empty() && (!params.starts_with(';') || check_params(params, t_end).is_err()) {
+        return None;
+    }
+    Some(MsrpUri {
+        source: Some(s),
+        scheme,
+        userinfo: None,
+        host: s.get(host_start..host_end)?,
+        ipv6: false,
+        port,
+        session_id,
+        transport,
+        params,
+    })
+}
+
+/// The scheme and where the authority starts. Lower case, as written by every peer, is
+/// compared as one word; other cases go through the case-insensitive comparison.
+fn scheme(b: &[u8]) -> Option<(Scheme, usize)> {
+    let head: [u8; 8] = b.get(..8)?.try_into().ok()?;
+    let word = u64::from_le_bytes(head);
+    let seven = word & 0x00ff_ffff_ffff_ffff;
+    if seven == u64::from_le_bytes(*b"msrp://\0") {
+        Some((Scheme::Msrp, 7))
+    } else if word == u64::from_le_bytes(*b"msrps://") {
+        Some((Scheme::Msrps, 8))
+    } else if head[..7].eq_ignore_ascii_case(b"msrp://") {
+        Some((Scheme::Msrp, 7))
+    } else if head.eq_ignore_ascii_case(b"msrps://") {
+        Some((Scheme::Msrps, 8))
+    } else {
+        None
+    }
+}
+
+/// The end of the run of bytes from `start` that `class` accepts.
+#[inline(always)]
+fn span(b: &[u8], start: usize, class: fn(u8) -> bool) -> usize {
+    let rest = b.get(start..).unwrap_or_default();
+    rest.iter()
+        .position(|&c| !class(c))
+        .map_or(b.len(), |i| start + i)
+}
+
+/// A port of one to [`MAX_PORT_DIGITS`] digits below 65536, and where it ends.
+fn port_digits(b: &[u8], start: usize) -> Option<(u16, usize)> {
+    let mut value = 0u32;
+    let mut end = start;
+    while let Some(digit) = b
+        .get(end)
+        .and_then(|c| c.checked_sub(b'0'))
+        .filter(|d| *d < 10)
+    {
+        if end - start == MAX_PORT_DIGITS {
+            return None;
+        }
+        value = value * 10 + u32::from(digit);
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    Some((u16::try_from(value).ok()?, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{MsrpUri, UriError};
+    use super::parse_plain;
+    use proptest::prelude::*;
+
+    #[test]
+    fn common_shapes_take_the_one_pass_path() {
+        for s in [
+            "msrp://198.51.100.7:7394/9di4eae923s;tcp",
+            "MSRPS://relay.example.com/a+b=/c;tls;lr;x=y",
+            "msrp://h:65535;tcp",
+        ] {
+            assert_eq!(
+                parse_plain(s).map(Ok),
+                Some(MsrpUri::parse_general(s)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn unusual_shapes_are_left_to_the_general_parser() {
+        for s in [
+            "msrp://u@h/s;tcp",
+            "msrp://[::1]/s;tcp",
+            "msrp://h%41/s;tcp",
+            "msrp://h:/s;tcp",
+            "msrp://h:000080/s;tcp",
+            "msrp://h:65536/s;tcp",
+            "msrp://h/s;tcp;",
+            "msrp://h/s",
+        ] {
+            assert_eq!(parse_plain(s), None, "{s}");
+        }
+    }
+
+    fn general(s: &str) -> Result<MsrpUri<'_>, UriError> {
+        MsrpUri::parse_general(s)
+    }
+
+    /// URIs built from pieces that are mostly right but often wrong in the ways the grammar
+    /// cares about: scheme case and separator, userinfo, escapes, IPv6, port length and value,
+    /// session-id and transport characters, parameters.
+    fn uri_text() -> impl Strategy<Value = String> {
+        (
+            "(msrp|msrps|MSRP|MsRpS|sip|msr)(://|:/|:)",
+            "([a-z0-9%:]{0,4}@)?",
+            "[a-z0-9.\\-!%;=\\[\\]:@A-F]{0,12}|[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}|\\[[0-9a-f:]{0,8}\\]",
+            "(:[0-9]{0,7}x?)?",
+            "(/[a-zA-Z0-9+=/.~@%;-]{0,10})?",
+            "(;[a-z0-9\\-]{0,4})?",
+            "(;[a-z=@%!;]{0,4}){0,2}",
+        )
+            .prop_map(|(a, b, c, d, e, f, g)| format!("{a}{b}{c}{d}{e}{f}{g}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// For any text, `parse` (one-pass path first) returns exactly what the general parser
+        /// returns: the same fields when valid, the same error kind and offset when not.
+        #[test]
+        fn parse_agrees_with_the_general_parser(s in uri_text()) {
+            prop_assert_eq!(MsrpUri::parse(&s), general(&s));
+        }
+
+        /// The same holds for a valid common URI with one byte replaced, inserted or removed
+        /// anywhere.
+        #[test]
+        fn parse_agrees_on_mutated_uris(
+            at in 0usize..48,
+            byte in proptest::char::range(' ', '~'),
+            how in 0u8..3,
+        ) {
+            let mut s = String::from("msrp://198.51.100.7:7394/9di4eae923s;tcp;lr=1");
+            let at = at.min(s.len());
+            match how {
+                0 if at < s.len() => { s.replace_range(at..=at, byte.encode_utf8(&mut [0; 4])); }
+                1 => s.insert(at, byte),
+                _ if at < s.len() => { s.remove(at); }
+                _ => {}
+            }
+            prop_assert_eq!(MsrpUri::parse(&s), general(&s));
+        }
+    }
+}
