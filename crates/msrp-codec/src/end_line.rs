@@ -32,17 +32,15 @@ pub(crate) enum Match {
 pub(crate) fn classify(bytes: &[u8], tid: &[u8]) -> Match {
     let flag_at = MARK.len() + tid.len();
     let len = flag_at + 3;
-    for (i, &c) in bytes.iter().take(len).enumerate() {
-        let ok = match i {
-            _ if i < MARK.len() => MARK.get(i) == Some(&c),
-            _ if i < flag_at => tid.get(i - MARK.len()) == Some(&c),
-            _ if i == flag_at => Flag::from_byte(c).is_some(),
-            _ if i == flag_at + 1 => c == b'\r',
-            _ => c == b'\n',
-        };
-        if !ok {
-            return Match::No;
-        }
+    let seen = bytes.get(..len).unwrap_or(bytes);
+    let (mark, rest) = seen.split_at(seen.len().min(MARK.len()));
+    let (id, tail) = rest.split_at(rest.len().min(tid.len()));
+    let tail_fits = match tail {
+        [] => true,
+        [flag, crlf @ ..] => Flag::from_byte(*flag).is_some() && b"\r\n".starts_with(crlf),
+    };
+    if !(MARK.starts_with(mark) && tid.starts_with(id) && tail_fits) {
+        return Match::No;
     }
     match bytes.get(flag_at).and_then(|&c| Flag::from_byte(c)) {
         Some(flag) if bytes.len() >= len => Match::Full(flag, len),
