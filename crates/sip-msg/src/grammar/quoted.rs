@@ -28,7 +28,7 @@ impl<'a> QuotedString<'a> {
     }
 
     /// Content the scanner has already checked.
-    pub(super) fn scanned(raw: &'a str) -> Self {
+    pub(crate) fn scanned(raw: &'a str) -> Self {
         QuotedString { raw }
     }
 

@@ -37,8 +37,11 @@ mod content_type;
 mod cseq;
 mod digest;
 mod max_forwards;
+#[cfg(test)]
+mod mutation;
 mod name_addr;
 mod params;
+mod plain_params;
 mod privacy;
 mod reason;
 mod retry_after;

@@ -128,6 +128,14 @@ impl<'a> NameAddr<'a> {
     }
 
     fn parse_form(value: &'a str, brackets_required: bool) -> Result<Self, ValueError> {
+        match common::parse(value) {
+            Some(addr) => Ok(addr),
+            None => Self::parse_grammar(value, brackets_required),
+        }
+    }
+
+    /// The full grammar: every shape, and the error of every invalid value.
+    fn parse_grammar(value: &'a str, brackets_required: bool) -> Result<Self, ValueError> {
         let mut s = Scanner::new(value);
         s.skip_sws();
         let display_name = scan_display_name(&mut s)?;
@@ -279,5 +287,6 @@ pub fn write_display_name(f: &mut dyn fmt::Write, text: &str) -> fmt::Result {
     f.write_char(' ')
 }
 
+mod common;
 #[cfg(test)]
 mod tests;

@@ -208,3 +208,70 @@ proptest! {
         prop_assert_eq!(NameAddr::parse(&text), Ok(addr));
     }
 }
+
+/// A name-addr in the shape From, To and Route carry, or that shape with one byte inserted,
+/// removed or replaced.
+fn common_or_mutated() -> impl Strategy<Value = String> {
+    let common = (
+        prop_oneof![
+            Just(String::new()),
+            "\"[A-Za-z0-9 .!#-]{0,8}\" ",
+            "\"[a-z]{0,3}\\\\\"[a-z]{0,3}\" ",
+            "[A-Za-z]{1,6} ",
+        ],
+        prop_oneof![
+            "sips?:([a-z0-9.%-]{1,6}@)?[a-z][a-z0-9.-]{0,10}(:[0-9]{1,6})?(;[a-z]{1,5}(=[a-z0-9]{0,3})?){0,2}",
+            "sip:[a-z]{1,4}@[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}",
+            "tel:\\+[0-9]{1,8}",
+        ],
+        proptest::collection::vec(
+            prop_oneof![
+                "tag=[A-Za-z0-9.!%*_+`'~-]{0,10}",
+                "expires=[0-9a]{0,4}",
+                "q=[0-9.]{0,5}",
+                "[A-Za-z+.]{1,6}(=[A-Za-z0-9.-]{0,4})?",
+            ],
+            0..3,
+        ),
+    )
+        .prop_map(|(display, uri, params)| {
+            let params: String = params.iter().map(|p| format!(";{p}")).collect();
+            format!("{display}<{uri}>{params}")
+        });
+    crate::header::mutation::maybe_mutated(common)
+}
+
+proptest! {
+    /// Whenever the direct path accepts a value, the full grammar gives the same name-addr
+    /// (every field, parameter text included); otherwise `NameAddr::parse` is the full
+    /// grammar, so results and errors are those of the grammar for every value, in both the
+    /// name-addr and the Route forms.
+    #[test]
+    fn direct_path_agrees_with_the_grammar(text in common_or_mutated()) {
+        for brackets_required in [false, true] {
+            let grammar = NameAddr::parse_grammar(&text, brackets_required);
+            if let Some(direct) = common::parse(&text) {
+                prop_assert_eq!(format!("{direct:?}"), format!("{:?}", grammar.unwrap()));
+            }
+            let parsed = NameAddr::parse_form(&text, brackets_required);
+            prop_assert_eq!(format!("{parsed:?}"), format!("{grammar:?}"));
+        }
+    }
+}
+
+#[test]
+fn direct_path_takes_the_common_shapes() {
+    for text in [
+        "\"Alice\" <sip:alice@example.com>;tag=9fxced76sl",
+        "<sip:bob@example.net>",
+        "<sip:pcscf.example.com:5060;transport=tcp;lr>",
+        "<tel:+15551234>;tag=a;x",
+    ] {
+        let direct = common::parse(text).unwrap();
+        let grammar = NameAddr::parse_grammar(text, false).unwrap();
+        assert_eq!(format!("{direct:?}"), format!("{grammar:?}"));
+    }
+    assert!(common::parse("Alice <sip:a@b.com>").is_none());
+    assert!(common::parse("\"A\\\"\" <sip:a@b.com>").is_none());
+    assert!(common::parse("<sip:a@b.com> ;tag=1").is_none());
+}

@@ -4,8 +4,8 @@
 //! full grammar in [`Via::parse`] decides every unusual value and every error.
 
 use super::{Params, SentBy, Via, KNOWN};
-use crate::grammar::{is_token, parse_u32};
-use crate::header::params::{Param, ParamValue};
+use crate::grammar::parse_u32;
+use crate::header::plain_params::{self, span, token_end};
 use crate::uri::host::{classify, is_name_char};
 
 const PREFIX: &[u8] = b"SIP/2.0/";
@@ -13,12 +13,12 @@ const PREFIX: &[u8] = b"SIP/2.0/";
 /// The via-parm `value`, when it has the common shape and is valid.
 pub(super) fn parse(value: &str) -> Option<Via<'_>> {
     let bytes = value.as_bytes();
-    let transport_end = PREFIX.len() + span(bytes.get(PREFIX.len()..)?, is_token);
+    let transport_end = token_end(bytes, PREFIX.len());
     if transport_end == PREFIX.len() || bytes.get(transport_end) != Some(&b' ') {
         return None;
     }
     let host_start = transport_end + 1;
-    let host_end = host_start + span(bytes.get(host_start..)?, is_name_char);
+    let host_end = span(bytes, host_start, is_name_char);
     if host_end == host_start || !bytes.starts_with(PREFIX) {
         return None;
     }
@@ -36,11 +36,8 @@ pub(super) fn parse(value: &str) -> Option<Via<'_>> {
         ttl: None,
         params: Params::EMPTY,
     };
-    let mut at = params_start;
-    while at < bytes.len() {
-        at = param(value, at, &mut via)?;
-    }
-    via.params = Params::checked(value.get(params_start..)?).hiding(KNOWN);
+    let params = plain_params::scan(value, params_start, |p, at| via.take_param(p, at))?;
+    via.params = params.hiding(KNOWN);
     Some(via)
 }
 
@@ -49,41 +46,7 @@ fn port(value: &str, at: usize) -> Option<(Option<u16>, usize)> {
     if value.as_bytes().get(at) != Some(&b':') {
         return Some((None, at));
     }
-    let len = span(value.as_bytes().get(at + 1..)?, |b| b.is_ascii_digit());
-    let n = parse_u32(value.get(at + 1..at + 1 + len)?)?;
-    Some((Some(u16::try_from(n).ok()?), at + 1 + len))
-}
-
-/// `";" token [ "=" token ]` at `at`, handed to the via's own parameter check; returns where
-/// it ends, which must be the next `;` or the end of the value.
-fn param<'a>(value: &'a str, at: usize, via: &mut Via<'a>) -> Option<usize> {
-    let bytes = value.as_bytes();
-    if bytes.get(at) != Some(&b';') {
-        return None;
-    }
-    let name_start = at + 1;
-    let name_end = name_start + span(bytes.get(name_start..)?, is_token);
-    let name = value.get(name_start..name_end).filter(|n| !n.is_empty())?;
-    let (value_token, end) = if bytes.get(name_end) == Some(&b'=') {
-        let value_end = name_end + 1 + span(bytes.get(name_end + 1..)?, is_token);
-        let token = value
-            .get(name_end + 1..value_end)
-            .filter(|t| !t.is_empty())?;
-        (Some(ParamValue::Token(token)), value_end)
-    } else {
-        (None, name_end)
-    };
-    if !matches!(bytes.get(end), None | Some(b';')) {
-        return None;
-    }
-    let p = Param {
-        name,
-        value: value_token,
-    };
-    via.take_param(p, name_start).ok()?;
-    Some(end)
-}
-
-fn span(bytes: &[u8], class: impl Fn(u8) -> bool) -> usize {
-    bytes.iter().position(|&b| !class(b)).unwrap_or(bytes.len())
+    let end = span(value.as_bytes(), at + 1, |b| b.is_ascii_digit());
+    let n = parse_u32(value.get(at + 1..end)?)?;
+    Some((Some(u16::try_from(n).ok()?), end))
 }

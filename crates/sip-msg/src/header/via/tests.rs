@@ -223,25 +223,7 @@ fn common_or_mutated() -> impl Strategy<Value = String> {
             let params: String = params.iter().map(|p| format!(";{p}")).collect();
             format!("SIP/2.0/{transport} {host}{port}{params}")
         });
-    let mutation = (
-        any::<prop::sample::Index>(),
-        0u8..3,
-        prop::sample::select(b" ;:=,.[]\"/\t\r\n<0aZ-".to_vec()),
-    );
-    (common, proptest::option::of(mutation)).prop_map(|(text, mutation)| {
-        let Some((at, kind, byte)) = mutation else {
-            return text;
-        };
-        let mut bytes = text.into_bytes();
-        let at = at.index(bytes.len() + 1);
-        match kind {
-            0 => bytes.insert(at, byte),
-            1 if at < bytes.len() => drop(bytes.remove(at)),
-            _ if at < bytes.len() => bytes[at] = byte,
-            _ => bytes.push(byte),
-        }
-        String::from_utf8(bytes).unwrap()
-    })
+    crate::header::mutation::maybe_mutated(common)
 }
 
 proptest! {

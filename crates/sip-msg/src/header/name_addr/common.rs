@@ -1,0 +1,39 @@
+//! The direct path for the name-addr almost every From, To and Route carries:
+//! `["display name" ]<uri>[;<name>[=<token>]]*` with no other whitespace and no escapes in
+//! the display name. It reads that shape in one pass and gives up (returns `None`) on
+//! anything else, so the full grammar in [`NameAddr::parse`] decides every unusual value and
+//! every error. The URI inside the brackets goes through the URI grammar either way.
+
+use super::{DisplayName, NameAddr, Params, KNOWN};
+use crate::grammar::{is_qdtext, QuotedString};
+use crate::header::plain_params::{self, span};
+use crate::uri::Uri;
+
+/// The name-addr `value`, when it has the common shape and is valid.
+pub(super) fn parse(value: &str) -> Option<NameAddr<'_>> {
+    let bytes = value.as_bytes();
+    let (display_name, open) = match bytes.first() {
+        Some(b'<') => (None, 0),
+        Some(b'"') => {
+            let close = span(bytes, 1, |b| is_qdtext(b) || b == b' ');
+            if bytes.get(close..close + 3) != Some(b"\" <") {
+                return None;
+            }
+            let quoted = QuotedString::scanned(value.get(1..close)?);
+            (Some(DisplayName::Quoted(quoted)), close + 2)
+        }
+        _ => return None,
+    };
+    let uri_start = open + 1;
+    let uri_end = uri_start + memchr::memchr(b'>', bytes.get(uri_start..)?)?;
+    let uri = Uri::parse(value.get(uri_start..uri_end)?).ok()?;
+    let mut addr = NameAddr {
+        display_name,
+        uri,
+        tag: None,
+        params: Params::EMPTY,
+    };
+    let params = plain_params::scan(value, uri_end + 1, |p, at| addr.check_param(p, at))?;
+    addr.params = params.hiding(KNOWN);
+    Some(addr)
+}
