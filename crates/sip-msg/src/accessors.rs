@@ -107,6 +107,12 @@ impl<'a> Message<'a> {
 
     /// The topmost via-parm.
     pub fn top_via(&self) -> Result<Option<Via<'a>>, Error> {
+        // A via-parm of the common shape holds no comma, quote, bracket or outer whitespace,
+        // so when the first value has that shape it is the whole first list element.
+        let first = self.get(HeaderName::Via).map(|h| h.value());
+        if let Some(via) = first.and_then(Via::parse_common) {
+            return Ok(Some(via));
+        }
         self.vias().next().transpose()
     }
 

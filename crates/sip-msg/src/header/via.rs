@@ -113,6 +113,11 @@ impl<'a> Via<'a> {
         }
     }
 
+    /// The via-parm when it has the common shape (see `common`), else `None`.
+    pub(crate) fn parse_common(value: &'a str) -> Option<Self> {
+        common::parse(value)
+    }
+
     /// The full via-parm grammar: every shape, and the error of every invalid value.
     fn parse_grammar(value: &'a str) -> Result<Self, ValueError> {
         let mut s = Scanner::new(value);

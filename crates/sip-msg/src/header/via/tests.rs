@@ -256,3 +256,20 @@ fn direct_path_takes_the_common_shapes() {
     assert!(common::parse("SIP/2.0/UDP [::1];branch=z9hG4bK1").is_none());
     assert!(common::parse("SIP/2.0/UDP h.com ;branch=z9hG4bK1").is_none());
 }
+
+proptest! {
+    /// `top_via` gives exactly the first element of `vias`, whatever the first Via value
+    /// holds (the common shape, a mutation of it, or a list with a second element).
+    #[test]
+    fn top_via_is_the_first_list_element(text in common_or_mutated(), second in any::<bool>()) {
+        let list = if second { format!("{text}, SIP/2.0/UDP h.com") } else { text };
+        let message = format!("OPTIONS sip:a@h.com SIP/2.0\r\nVia: {list}\r\nVia: SIP/2.0/UDP b.com\r\n\r\n");
+        let parsed = crate::Parser::new()
+            .with_mode(crate::Mode::Lenient)
+            .parse_datagram(message.as_bytes());
+        if let Ok(msg) = parsed {
+            let first = msg.vias().next().transpose();
+            prop_assert_eq!(format!("{:?}", msg.top_via()), format!("{first:?}"));
+        }
+    }
+}
