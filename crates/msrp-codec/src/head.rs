@@ -135,9 +135,13 @@ fn trim_ws(s: &str) -> (usize, &str) {
 /// made every LF follow a CR). The OR-reduction over the bytes vectorises.
 fn check_controls(bytes: &[u8], base: u64) -> Result<(), Error> {
     let bad = |c: u8| (c < 0x20 && !matches!(c, b'\t' | b'\r' | b'\n')) || c == 0x7f;
-    let any_bad = bytes.iter().fold(0u8, |acc, &c| acc | u8::from(bad(c))) != 0;
     let lone_cr = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
-    if !any_bad && !memchr::memchr_iter(b'\r', bytes).any(lone_cr) {
+    // Each byte with its successor, so the CR test joins the same vectorised reduction.
+    let next = bytes.get(1..).unwrap_or_default();
+    let any_bad = bytes.iter().zip(next).fold(0u8, |acc, (&c, &n)| {
+        acc | u8::from(bad(c)) | (u8::from(c == b'\r') & u8::from(n != b'\n'))
+    }) != 0;
+    if !any_bad && !bytes.last().is_some_and(|&c| bad(c) || c == b'\r') {
         return Ok(());
     }
     let pos = (0..bytes.len())
@@ -207,15 +211,9 @@ fn apply_header<'a>(
     at: u64,
     paths: &mut PathCache,
 ) -> Result<(), Error> {
-    let colon = memchr::memchr(b':', line.as_bytes()).ok_or(Error::at(
-        ErrorKind::Syntax("':' after the header name"),
-        at,
-    ))?;
+    let colon = header_colon(line, at)?;
     let name = line.get(..colon).unwrap_or_default();
     let raw_value = line.get(colon + 1..).unwrap_or_default();
-    if name.is_empty() || !name.bytes().all(crate::uri::is_token_char) {
-        return Err(Error::at(ErrorKind::Syntax("a header name (token)"), at));
-    }
     let (lead, value) = trim_ws(raw_value);
     let value_at = at + (colon + 1 + lead) as u64;
     let kind = known(name);
@@ -225,6 +223,26 @@ fn apply_header<'a>(
         _ => {}
     }
     typed_header(head, kind, value, index, value_at, paths).map_err(|e| e.in_header(name))
+}
+
+/// Where the `:` after a non-empty token name is. Names are short, so one loop over them beats
+/// a separate search for the colon.
+fn header_colon(line: &str, at: u64) -> Result<usize, Error> {
+    let b = line.as_bytes();
+    let end = b
+        .iter()
+        .position(|&c| !crate::uri::is_token_char(c))
+        .unwrap_or(b.len());
+    if end > 0 && b.get(end) == Some(&b':') {
+        return Ok(end);
+    }
+    if memchr::memchr(b':', b).is_none() {
+        return Err(Error::at(
+            ErrorKind::Syntax("':' after the header name"),
+            at,
+        ));
+    }
+    Err(Error::at(ErrorKind::Syntax("a header name (token)"), at))
 }
 
 fn typed_header<'a>(
