@@ -23,6 +23,7 @@ const PASSWORD_EXTRA: u16 = 1 << 8;
 const HEX: u16 = 1 << 9;
 const CTEXT: u16 = 1 << 10;
 const QDTEXT: u16 = 1 << 11;
+const HOST_NAME: u16 = 1 << 12;
 
 const fn member(set: &[u8], b: u8) -> bool {
     let mut i = 0;
@@ -67,6 +68,9 @@ const fn classes_of(b: u8) -> u16 {
     }
     if b.is_ascii_hexdigit() {
         f |= HEX;
+    }
+    if alnum || b == b'-' || b == b'.' {
+        f |= HOST_NAME;
     }
     // ctext and qdtext exclude whitespace here: LWS is handled by the scanners, which also
     // accept folded lines.
@@ -163,6 +167,12 @@ pub fn is_hex(b: u8) -> bool {
 #[inline]
 pub fn is_ctext(b: u8) -> bool {
     is(b, CTEXT)
+}
+
+/// The bytes of a host name or an IPv4 address: letters, digits, `-` and `.`.
+#[inline]
+pub fn is_host_name(b: u8) -> bool {
+    is(b, HOST_NAME)
 }
 
 /// `qdtext` of quoted strings, without the LWS alternative.

@@ -95,13 +95,13 @@ pub(crate) fn scan_host<'a>(s: &mut Scanner<'a>) -> Result<Host<'a>, ValueError>
 /// Types a non-empty run of host name characters (letters, digits, `-`, `.`) as an IPv4
 /// address or a host name; error offsets are relative to `text`.
 pub(crate) fn classify(text: &str) -> Result<Host<'_>, ValueError> {
+    if parse_ipv4(text).is_some() {
+        return Ok(Host::Ipv4(text));
+    }
     // A host of digits and dots only cannot be a name (its top label would start with a
     // digit), so it is read as an IPv4 address.
     if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return match parse_ipv4(text) {
-            Some(_) => Ok(Host::Ipv4(text)),
-            None => Err(ValueError::new(0, "IPv4address")),
-        };
+        return Err(ValueError::new(0, "IPv4address"));
     }
     check_hostname(text)?;
     Ok(Host::Name(text))
@@ -110,7 +110,7 @@ pub(crate) fn classify(text: &str) -> Result<Host<'_>, ValueError> {
 /// Whether `b` can appear in a host name or IPv4 address.
 #[inline]
 pub(crate) fn is_name_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b == b'.'
+    crate::grammar::is_host_name(b)
 }
 
 /// `hostname = *( domainlabel "." ) toplabel [ "." ]`: labels are alphanumeric with inner
@@ -152,22 +152,25 @@ pub(crate) fn parse_ipv4(text: &str) -> Option<[u8; 4]> {
     let mut octets = 0usize;
     let mut value = 0u16;
     let mut digits = 0u8;
-    for b in text.bytes().chain(core::iter::once(b'.')) {
-        match b {
-            b'0'..=b'9' if digits < 3 => {
-                value = value * 10 + u16::from(b - b'0');
-                digits += 1;
-            }
-            b'.' if digits > 0 => {
-                *out.get_mut(octets)? = u8::try_from(value).ok()?;
-                octets += 1;
-                value = 0;
-                digits = 0;
-            }
-            _ => return None,
+    for &b in text.as_bytes() {
+        let digit = b.wrapping_sub(b'0');
+        if digit <= 9 && digits < 3 {
+            value = value * 10 + u16::from(digit);
+            digits += 1;
+        } else if b == b'.' && digits > 0 {
+            *out.get_mut(octets)? = u8::try_from(value).ok()?;
+            octets += 1;
+            value = 0;
+            digits = 0;
+        } else {
+            return None;
         }
     }
-    (octets == 4).then_some(out)
+    if octets != 3 || digits == 0 {
+        return None;
+    }
+    *out.get_mut(3)? = u8::try_from(value).ok()?;
+    Some(out)
 }
 
 /// The eight 16-bit groups of an `IPv6address` (hex groups, one optional `::`, and an optional
