@@ -33,7 +33,21 @@ impl fmt::Display for TransactionId<'_> {
 
 /// Whether `c` may appear after the first character of an `ident`.
 pub fn is_ident_char(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'+' | b'%' | b'=')
+    IDENT_CHARS[usize::from(c)]
+}
+
+/// `ident-char` by byte: every id and Message-ID of every frame goes through it.
+static IDENT_CHARS: [bool; 256] = ident_chars();
+
+const fn ident_chars() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        table[i] = c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'+' | b'%' | b'=');
+        i += 1;
+    }
+    table
 }
 
 /// Checks the `ident` grammar (also used by Message-ID); `Err` holds the offending offset.
