@@ -152,25 +152,22 @@ pub(crate) fn parse_ipv4(text: &str) -> Option<[u8; 4]> {
     let mut octets = 0usize;
     let mut value = 0u16;
     let mut digits = 0u8;
-    for &b in text.as_bytes() {
-        let digit = b.wrapping_sub(b'0');
-        if digit <= 9 && digits < 3 {
-            value = value * 10 + u16::from(digit);
-            digits += 1;
-        } else if b == b'.' && digits > 0 {
-            *out.get_mut(octets)? = u8::try_from(value).ok()?;
-            octets += 1;
-            value = 0;
-            digits = 0;
-        } else {
-            return None;
+    for b in text.bytes().chain(core::iter::once(b'.')) {
+        match b {
+            b'0'..=b'9' if digits < 3 => {
+                value = value * 10 + u16::from(b - b'0');
+                digits += 1;
+            }
+            b'.' if digits > 0 => {
+                *out.get_mut(octets)? = u8::try_from(value).ok()?;
+                octets += 1;
+                value = 0;
+                digits = 0;
+            }
+            _ => return None,
         }
     }
-    if octets != 3 || digits == 0 {
-        return None;
-    }
-    *out.get_mut(3)? = u8::try_from(value).ok()?;
-    Some(out)
+    (octets == 4).then_some(out)
 }
 
 /// The eight 16-bit groups of an `IPv6address` (hex groups, one optional `::`, and an optional
