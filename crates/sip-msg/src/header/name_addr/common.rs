@@ -10,6 +10,7 @@ use crate::header::plain_params::{self, span};
 use crate::uri::Uri;
 
 /// The name-addr `value`, when it has the common shape and is valid.
+#[inline]
 pub(super) fn parse(value: &str) -> Option<NameAddr<'_>> {
     let bytes = value.as_bytes();
     let (display_name, open) = match bytes.first() {
