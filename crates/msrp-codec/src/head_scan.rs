@@ -50,8 +50,7 @@ impl HeadScan {
         // Only a terminating line (blank or end-line) may reach past the head limit, and by
         // at most one end-line: checked first so any split of the bytes fails the same way.
         let hard_end = limits.head_bytes() + crate::end_line::MAX_END_LINE;
-        while let Some(nl) = memchr::memchr(b'\n', bytes.get(self.line_start..).unwrap_or_default())
-        {
+        while let Some(nl) = find_lf(bytes.get(self.line_start..).unwrap_or_default()) {
             let end = self.line_start + nl + 1;
             if end > hard_end {
                 return Err(too_large);
@@ -101,4 +100,14 @@ impl HeadScan {
     pub(crate) fn is_fresh(&self) -> bool {
         self.line_start == 0 && self.lines == 0
     }
+}
+
+/// The first LF of `haystack`. On x86-64 the SSE2 searcher is called directly: the generic
+/// `memchr` selects an implementation on each call, which costs more than a header line.
+fn find_lf(haystack: &[u8]) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(sse2) = memchr::arch::x86_64::sse2::memchr::One::new(b'\n') {
+        return sse2.find(haystack);
+    }
+    memchr::memchr(b'\n', haystack)
 }
