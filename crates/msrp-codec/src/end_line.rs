@@ -12,7 +12,8 @@ use arrayvec::ArrayVec;
 use memchr::memmem::Finder;
 
 /// CRLF and the seven hyphens that open every end-line after a body.
-pub(crate) const MARK: &[u8] = b"\r\n-------";
+pub(crate) const MARK: &[u8] = &MARK_BYTES;
+const MARK_BYTES: [u8; 9] = *b"\r\n-------";
 /// Longest end-line after a body: mark, transaction id, flag, CRLF.
 pub(crate) const MAX_END_LINE: usize = MARK.len() + MAX_LEN + 3;
 
@@ -32,6 +33,9 @@ pub(crate) enum Match {
 pub(crate) fn classify(bytes: &[u8], tid: &[u8]) -> Match {
     let flag_at = MARK.len() + tid.len();
     let len = flag_at + 3;
+    if let Some(whole) = bytes.get(..len) {
+        return classify_whole(whole, tid, flag_at);
+    }
     let seen = bytes.get(..len).unwrap_or(bytes);
     let (mark, rest) = seen.split_at(seen.len().min(MARK.len()));
     let (id, tail) = rest.split_at(rest.len().min(tid.len()));
@@ -45,6 +49,18 @@ pub(crate) fn classify(bytes: &[u8], tid: &[u8]) -> Match {
     match bytes.get(flag_at).and_then(|&c| Flag::from_byte(c)) {
         Some(flag) if bytes.len() >= len => Match::Full(flag, len),
         _ => Match::Partial,
+    }
+}
+
+/// `classify` when all of an end-line's length is at hand, the case of every body that arrives
+/// with its end-line: the fixed-size mark compares without a `memcmp` call.
+fn classify_whole(whole: &[u8], tid: &[u8], flag_at: usize) -> Match {
+    let fits = whole.first_chunk::<9>() == Some(&MARK_BYTES)
+        && whole.get(MARK.len()..flag_at) == Some(tid)
+        && whole.get(flag_at + 1..) == Some(b"\r\n".as_slice());
+    match whole.get(flag_at).and_then(|&c| Flag::from_byte(c)) {
+        Some(flag) if fits => Match::Full(flag, whole.len()),
+        _ => Match::No,
     }
 }
 
@@ -187,6 +203,19 @@ mod tests {
         assert_eq!(classify(b"\r\n-------abce", tid), Match::No);
         assert_eq!(classify(b"\r\n-------abcdX\r\n", tid), Match::No);
         assert_eq!(classify(b"\r\n-------abcd$\n", tid), Match::No);
+    }
+
+    #[test]
+    fn any_changed_byte_of_a_whole_end_line_is_foreign_and_any_prefix_partial() {
+        let tid = b"abcd";
+        let line = b"\r\n-------abcd+\r\n";
+        assert_eq!(classify(line, tid), Match::Full(Flag::Continues, 16));
+        for i in 0..line.len() {
+            let mut changed = *line;
+            changed[i] ^= 0x01;
+            assert_eq!(classify(&changed, tid), Match::No, "byte {i}");
+            assert_eq!(classify(&line[..i], tid), Match::Partial, "prefix {i}");
+        }
     }
 
     #[test]
