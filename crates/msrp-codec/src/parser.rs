@@ -234,7 +234,13 @@ impl Core {
             &mut self.paths,
         )?;
         self.tid.clear();
-        self.tid.extend(head.tid.as_str().bytes());
+        // One copy rather than a push per byte; `parse_head` already refused a longer id.
+        self.tid
+            .try_extend_from_slice(head.tid.as_str().as_bytes())
+            .map_err(|_| {
+                let what = ErrorKind::Syntax("transaction id of 4 to 32 ident characters");
+                Error::at(what, self.frame_start.saturating_add(5))
+            })?;
         self.body_len = 0;
         self.scan = HeadScan::default();
         if end.has_body {
