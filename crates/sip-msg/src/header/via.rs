@@ -92,11 +92,24 @@ impl<'a> Via<'a> {
     /// A `SIP/2.0/<transport>` via-parm with a branch and nothing else.
     pub fn new(transport: &'a str, sent_by: SentBy<'a>, branch: &'a str) -> Self {
         Via {
-            protocol: "SIP",
-            version: "2.0",
+            branch: Some(Branch(branch)),
+            ..Via::bare("SIP", "2.0", transport, sent_by)
+        }
+    }
+
+    /// A via-parm with no parameters yet, the start of every parse.
+    pub(crate) fn bare(
+        protocol: &'a str,
+        version: &'a str,
+        transport: &'a str,
+        sent_by: SentBy<'a>,
+    ) -> Self {
+        Via {
+            protocol,
+            version,
             transport,
             sent_by,
-            branch: Some(Branch(branch)),
+            branch: None,
             received: None,
             rport: None,
             maddr: None,
@@ -134,18 +147,7 @@ impl<'a> Via<'a> {
         } else {
             None
         };
-        let mut via = Via {
-            protocol,
-            version,
-            transport,
-            sent_by: SentBy { host, port },
-            branch: None,
-            received: None,
-            rport: None,
-            maddr: None,
-            ttl: None,
-            params: Params::EMPTY,
-        };
+        let mut via = Via::bare(protocol, version, transport, SentBy { host, port });
         via.params = Params::scan_with(&mut s, |p, at| via.take_param(p, at))?.hiding(KNOWN);
         s.finish("SEMI or end of via-parm")?;
         Ok(via)

@@ -3,7 +3,7 @@
 //! It reads that shape in one pass and gives up (returns `None`) on anything else, so the
 //! full grammar in [`Via::parse`] decides every unusual value and every error.
 
-use super::{Params, SentBy, Via, KNOWN};
+use super::{SentBy, Via, KNOWN};
 use crate::grammar::parse_u32;
 use crate::header::plain_params::{self, span, token_end};
 use crate::uri::host::{classify, is_name_char};
@@ -24,18 +24,12 @@ pub(super) fn parse(value: &str) -> Option<Via<'_>> {
     }
     let host = classify(value.get(host_start..host_end)?).ok()?;
     let (port, params_start) = port(value, host_end)?;
-    let mut via = Via {
-        protocol: value.get(..3)?,
-        version: value.get(4..7)?,
-        transport: value.get(PREFIX.len()..transport_end)?,
-        sent_by: SentBy { host, port },
-        branch: None,
-        received: None,
-        rport: None,
-        maddr: None,
-        ttl: None,
-        params: Params::EMPTY,
-    };
+    let mut via = Via::bare(
+        value.get(..3)?,
+        value.get(4..7)?,
+        value.get(PREFIX.len()..transport_end)?,
+        SentBy { host, port },
+    );
     let params = plain_params::scan(value, params_start, |p, at| via.take_param(p, at))?;
     via.params = params.hiding(KNOWN);
     Some(via)
