@@ -90,18 +90,7 @@ impl<'a> Path<'a> {
 
 /// Checks a path list of at most `max_uris` URIs without keeping them.
 pub(crate) fn check(raw: &str, max_uris: usize) -> Result<(), ParseErrorKind> {
-    let mut len = 0usize;
-    for (start, item) in split(raw) {
-        MsrpUri::parse(item).map_err(|mut e| {
-            e.offset = e.offset.saturating_add(start);
-            ParseErrorKind::PathUri(e)
-        })?;
-        len = len.saturating_add(1);
-        if len > max_uris {
-            return Err(ParseErrorKind::TooManyPathUris { limit: max_uris });
-        }
-    }
-    Ok(())
+    Path::parse(raw, max_uris).map(|_| ())
 }
 
 /// Items of the list with their byte offsets. An empty item (two spaces, or a leading or
