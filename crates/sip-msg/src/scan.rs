@@ -9,6 +9,8 @@ use crate::name::HeaderName;
 use crate::swar::{find_byte, find_control};
 use arrayvec::ArrayVec;
 
+mod plain;
+
 /// One header line (with its folded continuations), as offsets into the message. Kept small
 /// (12 bytes) because a message holds a fixed-capacity array of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,8 +85,10 @@ impl From<Error> for Stop {
 pub(crate) fn scan(buf: &[u8], limits: &Limits, headers: &mut HeaderList) -> Result<Head, Stop> {
     let start_line_len = line_end(buf, 0, limits.max_start_line_len, Limit::StartLineLength)?;
     let max_headers = limits.header_count();
+    let max_len = limits.max_header_len.min(MAX_HEADER_LEN);
     let mut pos = start_line_len + 2;
     loop {
+        pos = plain::plain_lines(buf, pos, max_len, max_headers, headers);
         match buf.get(pos..pos + 2) {
             Some(b"\r\n") => break,
             Some([b'\r', _]) | Some([b'\n', _]) => return Err(Error::syntax(pos, "CRLF").into()),

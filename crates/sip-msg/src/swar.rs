@@ -57,9 +57,10 @@ fn find_control_or_tab(line: &[u8]) -> Option<usize> {
 }
 
 /// The high bit of the first byte of `x` (in memory order) that is below 0x20 or 0x7F is set
-/// (higher bytes may have false positives, which the lowest set bit never is).
+/// (higher bytes may have false positives, which the lowest set bit never is); zero when no
+/// byte is.
 #[inline]
-fn control_mask(x: u64) -> u64 {
+pub(crate) fn control_mask(x: u64) -> u64 {
     let del = x ^ (0x7f * ONES);
     (x.wrapping_sub(0x20 * ONES) | del.wrapping_sub(ONES)) & !x & HIGH
 }
@@ -69,8 +70,7 @@ fn control_mask(x: u64) -> u64 {
 pub(crate) fn find_byte(line: &[u8], needle: u8) -> usize {
     let mut chunks = line.chunks_exact(8);
     for (i, chunk) in (&mut chunks).enumerate() {
-        let x = word(chunk) ^ (u64::from(needle) * ONES);
-        let mask = x.wrapping_sub(ONES) & !x & HIGH;
+        let mask = byte_mask(word(chunk), needle);
         if mask != 0 {
             return i * 8 + (mask.trailing_zeros() / 8) as usize;
         }
@@ -83,7 +83,17 @@ pub(crate) fn find_byte(line: &[u8], needle: u8) -> usize {
         .unwrap_or(chunks.remainder().len())
 }
 
-fn word(chunk: &[u8]) -> u64 {
+/// The high bit of the first byte of `x` equal to `needle` is set (as in [`control_mask`],
+/// only the lowest set bit is exact); zero when no byte is.
+#[inline]
+pub(crate) fn byte_mask(x: u64, needle: u8) -> u64 {
+    let x = x ^ (u64::from(needle) * ONES);
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
+/// The eight bytes of `chunk` (exactly eight long) as one little-endian word.
+#[inline]
+pub(crate) fn word(chunk: &[u8]) -> u64 {
     let mut word = [0u8; 8];
     word.copy_from_slice(chunk);
     u64::from_le_bytes(word)
