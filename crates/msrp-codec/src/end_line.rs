@@ -117,6 +117,14 @@ impl Scanner {
     }
 
     fn scan_input(&self, carry: &mut Carry, tid: &[u8], input: &[u8], window: usize) -> Found {
+        // The feed after a body that arrived whole starts with the end-line: the search below
+        // would find it at 0 too, after a call into the searcher.
+        if let Match::Full(flag, len) = classify(input, tid) {
+            return Found::End {
+                flag,
+                consumed: len,
+            };
+        }
         let limit = window.min(input.len());
         let mut from = 0;
         while let Some(j) = input.get(from..limit).and_then(|w| self.finder.find(w)) {
@@ -272,6 +280,24 @@ mod tests {
                 consumed: 16
             }
         );
+    }
+
+    #[test]
+    fn a_feed_that_starts_with_the_end_line_ends_the_body_there() {
+        let mut scanner = Scanner::new();
+        let mut carry = Carry::new();
+        let tid = b"abcd";
+        let found = scanner.scan(&mut carry, tid, b"\r\n-------abcd#\r\nMSRP", 100);
+        assert_eq!(
+            found,
+            Found::End {
+                flag: Flag::Aborted,
+                consumed: 16
+            }
+        );
+        let other_id = scanner.scan(&mut carry, tid, b"\r\n-------abce#\r\nx", 100);
+        assert_eq!(other_id, Found::Body(17));
+        assert!(carry.is_empty());
     }
 
     #[test]

@@ -143,6 +143,12 @@ impl Parser {
         } = self;
         if core.state != State::Head {
             head_buf.clear();
+        } else if input.is_empty() {
+            // The empty feed after each frame: nothing to scan and nothing to reset yet.
+            return Ok(Feed {
+                consumed: 0,
+                event: None,
+            });
         }
         let result = match core.state {
             State::Failed => Err(Error::at(ErrorKind::Failed, core.offset)),
@@ -410,6 +416,24 @@ mod tests {
         let mut p = Parser::new(limits);
         let e = run(&mut p, &frame("Byte-Range: 1-9/9\r\n", b"")).expect_err("announced");
         assert_eq!(e.kind, ErrorKind::BodyTooLarge);
+    }
+
+    #[test]
+    fn empty_feeds_before_and_between_frames_change_nothing() {
+        let none = Ok(Feed {
+            consumed: 0,
+            event: None,
+        });
+        let mut p = Parser::default();
+        let f = frame("", b"body");
+        assert_eq!(p.feed(b""), none);
+        assert_eq!(run(&mut p, &f[..5]), Ok(0));
+        assert_eq!(p.feed(b""), none);
+        assert_eq!(run(&mut p, &f[5..]), Ok(4));
+        assert_eq!(p.feed(b""), none);
+        assert_eq!(run(&mut p, &f), Ok(4));
+        assert_eq!(p.finish(), Ok(()));
+        assert_eq!(p.offset(), 2 * f.len() as u64);
     }
 
     #[test]
