@@ -4,6 +4,8 @@
 use crate::byte_range::ByteRange;
 use crate::error::{Error, ErrorKind};
 use crate::frame::{FrameHead, FrameKind, Method};
+use crate::head_controls::check_controls;
+use crate::header_name::{self, Known};
 use crate::path_cache::PathCache;
 use crate::report::{FailureReport, SuccessReport};
 use crate::status::{three_digits, Status, StatusCode};
@@ -85,43 +87,6 @@ impl<'t> Iterator for Lines<'t, '_> {
     }
 }
 
-/// The headers RFC 4975 gives a meaning to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Known {
-    ToPath,
-    FromPath,
-    MessageId,
-    ByteRange,
-    SuccessReport,
-    FailureReport,
-    Status,
-    ContentType,
-    Other,
-}
-
-/// Names compare case-insensitively; the length picks the few candidates.
-fn known(name: &str) -> Known {
-    let candidates: &[(&str, Known)] = match name.len() {
-        6 => &[("Status", Known::Status)],
-        7 => &[("To-Path", Known::ToPath)],
-        9 => &[("From-Path", Known::FromPath)],
-        10 => &[
-            ("Message-ID", Known::MessageId),
-            ("Byte-Range", Known::ByteRange),
-        ],
-        12 => &[("Content-Type", Known::ContentType)],
-        14 => &[
-            ("Success-Report", Known::SuccessReport),
-            ("Failure-Report", Known::FailureReport),
-        ],
-        _ => &[],
-    };
-    candidates
-        .iter()
-        .find(|(n, _)| *n == name || n.eq_ignore_ascii_case(name))
-        .map_or(Known::Other, |&(_, k)| k)
-}
-
 /// `s` without leading and trailing SP/HTAB, and how many bytes were cut at the front.
 fn trim_ws(s: &str) -> (usize, &str) {
     let b = s.as_bytes();
@@ -129,38 +94,6 @@ fn trim_ws(s: &str) -> (usize, &str) {
     let start = b.iter().position(|c| !is_ws(c)).unwrap_or(b.len());
     let end = b.iter().rposition(|c| !is_ws(c)).map_or(start, |i| i + 1);
     (start, s.get(start..end).unwrap_or_default())
-}
-
-/// Refuses control characters other than HTAB, and CR other than before LF (the scan already
-/// made every LF follow a CR). The OR-reduction over the bytes vectorises.
-fn check_controls(bytes: &[u8], base: u64) -> Result<(), Error> {
-    let bad = |c: u8| (c < 0x20 && !matches!(c, b'\t' | b'\r' | b'\n')) || c == 0x7f;
-    let lone_cr = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
-    // Each byte with its successor, so the CR test joins the same vectorised reduction.
-    let next = bytes.get(1..).unwrap_or_default();
-    let any_bad = bytes.iter().zip(next).fold(0u8, |acc, (&c, &n)| {
-        acc | u8::from(bad(c)) | (u8::from(c == b'\r') & u8::from(n != b'\n'))
-    }) != 0;
-    if !any_bad && !bytes.last().is_some_and(|&c| bad(c) || c == b'\r') {
-        return Ok(());
-    }
-    let pos = (0..bytes.len())
-        .find(|&i| bytes.get(i).is_some_and(|&c| bad(c)) || lone_cr(i))
-        .unwrap_or(0);
-    let line_start =
-        memchr::memrchr(b'\n', bytes.get(..pos).unwrap_or_default()).map_or(0, |i| i + 1);
-    let line = bytes.get(line_start..pos).unwrap_or_default();
-    let e = Error::at(
-        ErrorKind::Syntax("no control characters in the head"),
-        off(base, pos),
-    );
-    let name = memchr::memchr(b':', line)
-        .filter(|_| line_start > 0)
-        .and_then(|colon| core::str::from_utf8(line.get(..colon)?).ok());
-    Err(match name {
-        Some(name) => e.in_header(name),
-        None => e,
-    })
 }
 
 fn off(base: u64, pos: usize) -> u64 {
@@ -211,38 +144,17 @@ fn apply_header<'a>(
     at: u64,
     paths: &mut PathCache,
 ) -> Result<(), Error> {
-    let colon = header_colon(line, at)?;
+    let (colon, kind) = header_name::colon_and_kind(line, at)?;
     let name = line.get(..colon).unwrap_or_default();
     let raw_value = line.get(colon + 1..).unwrap_or_default();
     let (lead, value) = trim_ws(raw_value);
     let value_at = at + (colon + 1 + lead) as u64;
-    let kind = known(name);
     match index {
         0 if kind != Known::ToPath => return Err(Error::at(ErrorKind::MissingToPath, at)),
         1 if kind != Known::FromPath => return Err(Error::at(ErrorKind::MissingFromPath, at)),
         _ => {}
     }
     typed_header(head, kind, value, index, value_at, paths).map_err(|e| e.in_header(name))
-}
-
-/// Where the `:` after a non-empty token name is. Names are short, so one loop over them beats
-/// a separate search for the colon.
-fn header_colon(line: &str, at: u64) -> Result<usize, Error> {
-    let b = line.as_bytes();
-    let end = b
-        .iter()
-        .position(|&c| !crate::uri::is_token_char(c))
-        .unwrap_or(b.len());
-    if end > 0 && b.get(end) == Some(&b':') {
-        return Ok(end);
-    }
-    if memchr::memchr(b':', b).is_none() {
-        return Err(Error::at(
-            ErrorKind::Syntax("':' after the header name"),
-            at,
-        ));
-    }
-    Err(Error::at(ErrorKind::Syntax("a header name (token)"), at))
 }
 
 fn typed_header<'a>(
