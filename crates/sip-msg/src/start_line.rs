@@ -163,6 +163,40 @@ const VERSION: &[u8] = b"SIP/2.0";
 /// Parses one start line, `line` being the text before its CRLF. Offsets in errors count from
 /// the start of `line`, which is the start of the message.
 pub(crate) fn parse(line: &str) -> Result<StartLine<'_>, Error> {
+    match common_request_line(line) {
+        Some(start_line) => Ok(start_line),
+        None => parse_any(line),
+    }
+}
+
+/// The usual request line, `Method SP Request-URI SP SIP/2.0` with one of the methods of a
+/// session and the version in capitals, read without searching for its separators: the
+/// method is the line's first bytes and the version its last eight. `None` sends every other
+/// line, and every error, to the general parse, whose result this equals where it answers.
+fn common_request_line(line: &str) -> Option<StartLine<'_>> {
+    let bytes = line.as_bytes();
+    let (method, uri_start) = match bytes {
+        [b'I', b'N', b'V', b'I', b'T', b'E', b' ', ..] => (Method::Invite, 7),
+        [b'A', b'C', b'K', b' ', ..] => (Method::Ack, 4),
+        [b'B', b'Y', b'E', b' ', ..] => (Method::Bye, 4),
+        [b'C', b'A', b'N', b'C', b'E', b'L', b' ', ..] => (Method::Cancel, 7),
+        [b'U', b'P', b'D', b'A', b'T', b'E', b' ', ..] => (Method::Update, 7),
+        [b'P', b'R', b'A', b'C', b'K', b' ', ..] => (Method::Prack, 6),
+        [b'M', b'E', b'S', b'S', b'A', b'G', b'E', b' ', ..] => (Method::Message, 8),
+        [b'O', b'P', b'T', b'I', b'O', b'N', b'S', b' ', ..] => (Method::Options, 8),
+        _ => return None,
+    };
+    let uri_end = bytes.len().checked_sub(8)?;
+    if bytes.get(uri_end..)? != b" SIP/2.0" {
+        return None;
+    }
+    let uri = line.get(uri_start..uri_end)?;
+    check_request_uri(uri, uri_start).ok()?;
+    Some(StartLine::Request { method, uri })
+}
+
+/// Any start line, by the grammar.
+fn parse_any(line: &str) -> Result<StartLine<'_>, Error> {
     let bytes = line.as_bytes();
     if bytes.len() > VERSION.len()
         && bytes
@@ -244,6 +278,7 @@ fn parse_status_line(line: &str) -> Result<StartLine<'_>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Strategy;
 
     fn request(line: &str) -> (Method<'_>, &str) {
         match parse(line) {
@@ -293,6 +328,44 @@ mod tests {
             let err = parse(line).expect_err(line);
             assert_eq!(err.offset(), Some(offset), "{line}: {err}");
         }
+    }
+
+    proptest::proptest! {
+        /// Wherever the common request line path answers, its answer is the general parse's
+        /// result, for request lines built from methods (known, lower-case, unknown), URIs
+        /// and versions, each possibly mutated by one byte.
+        #[test]
+        fn the_common_request_line_equals_the_grammar(
+            line in crate::header::mutation::maybe_mutated(
+                (
+                    proptest::sample::select(vec!["INVITE", "ACK", "BYE", "CANCEL", "UPDATE",
+                        "PRACK", "MESSAGE", "OPTIONS", "invite", "INFO", "INVITEX", ""]),
+                    proptest::sample::select(vec!["sip:bob@example.net", "tel:+1", "x", "",
+                        "sip:a b", "1sip:a", "s+.-:x"]),
+                    proptest::sample::select(vec![" SIP/2.0", " sip/2.0", " SIP/2.1", "", " "]),
+                )
+                    .prop_map(|(m, u, v)| format!("{m} {u}{v}")),
+            )
+        ) {
+            if let Some(common) = common_request_line(&line) {
+                proptest::prop_assert_eq!(Ok(common), parse_any(&line));
+            }
+            proptest::prop_assert_eq!(parse(&line), parse_any(&line));
+        }
+    }
+
+    #[test]
+    fn the_common_request_line_covers_the_usual_methods() {
+        for method in [
+            "INVITE", "ACK", "BYE", "CANCEL", "UPDATE", "PRACK", "MESSAGE", "OPTIONS",
+        ] {
+            let line = format!("{method} sip:bob@example.net SIP/2.0");
+            assert!(common_request_line(&line).is_some(), "{line}");
+        }
+        assert_eq!(
+            common_request_line("INVITE sip:bob@example.net sip/2.0"),
+            None
+        );
     }
 
     #[test]

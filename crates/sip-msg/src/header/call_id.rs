@@ -17,6 +17,13 @@ impl<'a> CallId<'a> {
     /// assert_eq!(id.as_str(), "a84b4c76e66710@pc33.atlanta.com");
     /// ```
     pub fn parse(value: &'a str) -> Result<Self, ValueError> {
+        match Self::is_common(value) {
+            true => Ok(CallId(value)),
+            false => Self::parse_grammar(value),
+        }
+    }
+
+    fn parse_grammar(value: &'a str) -> Result<Self, ValueError> {
         let mut s = Scanner::new(value);
         s.skip_sws();
         let start = s.pos();
@@ -35,6 +42,24 @@ impl<'a> CallId<'a> {
     }
 }
 
+impl CallId<'_> {
+    /// Whether `value` is `word [ "@" word ]` with nothing around it, checked in one pass
+    /// without the scanner (`@` is not a word character); the grammar handles the rest.
+    fn is_common(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        match bytes.iter().position(|&b| !is_word(b)) {
+            None => !bytes.is_empty(),
+            Some(at) => {
+                let host = bytes.get(at + 1..).unwrap_or(&[]);
+                at > 0
+                    && bytes.get(at) == Some(&b'@')
+                    && !host.is_empty()
+                    && host.iter().all(|&b| is_word(b))
+            }
+        }
+    }
+}
+
 impl fmt::Display for CallId<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.0)
@@ -44,6 +69,20 @@ impl fmt::Display for CallId<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Strategy;
+
+    proptest::proptest! {
+        /// Common shape or mutated, a value parses as the grammar parses it (the direct path
+        /// answers only for `word [ "@" word ]` alone, which the grammar takes whole).
+        #[test]
+        fn parse_equals_the_grammar(value in crate::header::mutation::maybe_mutated(
+            proptest::sample::select(vec!["3848276298220188511@198.51.100.7", "a", "a@", "@b",
+                "a@b@c", "a b", " a@b ", "<x>:\"/[]?{}@y", ""])
+                .prop_map(String::from),
+        )) {
+            proptest::prop_assert_eq!(CallId::parse(&value), CallId::parse_grammar(&value));
+        }
+    }
 
     #[test]
     fn parses_word_at_word() {

@@ -1,6 +1,6 @@
 //! Content-Length (RFC 3261 20.14): `1*DIGIT`, the body size in bytes.
 
-use crate::grammar::Scanner;
+use crate::grammar::{parse_u32, Scanner};
 use crate::ValueError;
 use core::fmt;
 
@@ -16,6 +16,14 @@ impl ContentLength {
     /// assert_eq!(ContentLength::parse("349").map(|l| l.bytes()), Ok(349));
     /// ```
     pub fn parse(value: &str) -> Result<Self, ValueError> {
+        // The usual value, digits alone, needs no scanner.
+        match parse_u32(value) {
+            Some(n) => Ok(ContentLength(n)),
+            None => Self::parse_grammar(value),
+        }
+    }
+
+    fn parse_grammar(value: &str) -> Result<Self, ValueError> {
         let mut s = Scanner::new(value);
         s.skip_sws();
         let n = s.number("1*DIGIT fitting 32 bits")?;
@@ -38,6 +46,18 @@ impl fmt::Display for ContentLength {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Strategy;
+
+    proptest::proptest! {
+        /// Digits alone or not, mutated or not, a value parses as the grammar parses it.
+        #[test]
+        fn parse_equals_the_grammar(value in crate::header::mutation::maybe_mutated(
+            proptest::sample::select(vec!["0", "284", "4294967295", "4294967296", " 7", "1 2", ""])
+                .prop_map(String::from),
+        )) {
+            proptest::prop_assert_eq!(ContentLength::parse(&value), ContentLength::parse_grammar(&value));
+        }
+    }
 
     #[test]
     fn parses_lengths() {

@@ -1,6 +1,6 @@
 //! CSeq (RFC 3261 20.16): `1*DIGIT LWS Method`, the number below 2^31 (8.1.1.5).
 
-use crate::grammar::{is_token, Scanner};
+use crate::grammar::{is_token, parse_u32, Scanner};
 use crate::start_line::Method;
 use crate::ValueError;
 use core::fmt;
@@ -26,6 +26,13 @@ impl<'a> CSeq<'a> {
     /// assert_eq!((cseq.number, cseq.method.as_str()), (314159, "INVITE"));
     /// ```
     pub fn parse(value: &'a str) -> Result<Self, ValueError> {
+        match Self::parse_common(value) {
+            Some(cseq) => Ok(cseq),
+            None => Self::parse_grammar(value),
+        }
+    }
+
+    fn parse_grammar(value: &'a str) -> Result<Self, ValueError> {
         let mut s = Scanner::new(value);
         s.skip_sws();
         let start = s.pos();
@@ -41,6 +48,17 @@ impl<'a> CSeq<'a> {
     }
 }
 
+impl<'a> CSeq<'a> {
+    /// The usual value, `digits SP method` with nothing else, without the scanner; `None`
+    /// leaves every other value, and every error, to the grammar, whose result this equals.
+    fn parse_common(value: &'a str) -> Option<Self> {
+        let (digits, method) = value.split_once(' ')?;
+        let number = parse_u32(digits).filter(|&n| n <= Self::MAX_NUMBER)?;
+        let method = Method::parse(method)?;
+        Some(CSeq { number, method })
+    }
+}
+
 impl fmt::Display for CSeq<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.number, self.method)
@@ -50,6 +68,25 @@ impl fmt::Display for CSeq<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Strategy;
+
+    proptest::proptest! {
+        /// Wherever the direct path answers it gives the grammar's result, and every value
+        /// (common shape or mutated) parses as the grammar parses it.
+        #[test]
+        fn parse_equals_the_grammar(value in crate::header::mutation::maybe_mutated(
+            (
+                proptest::sample::select(vec!["1", "2147483647", "2147483648", "99999999999", "", "0"]),
+                proptest::sample::select(vec![" ", "  ", "\t", ""]),
+                proptest::sample::select(vec!["INVITE", "ACK", "FOO", "in vite", ""]),
+            ).prop_map(|(n, ws, m)| format!("{n}{ws}{m}")),
+        )) {
+            if let Some(common) = CSeq::parse_common(&value) {
+                proptest::prop_assert_eq!(Ok(common), CSeq::parse_grammar(&value));
+            }
+            proptest::prop_assert_eq!(CSeq::parse(&value), CSeq::parse_grammar(&value));
+        }
+    }
 
     #[test]
     fn parses_known_and_extension_methods() {

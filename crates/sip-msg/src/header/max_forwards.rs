@@ -1,6 +1,6 @@
 //! Max-Forwards (RFC 3261 20.22): `1*DIGIT`, 0 to 255.
 
-use crate::grammar::Scanner;
+use crate::grammar::{parse_u32, Scanner};
 use crate::ValueError;
 use core::fmt;
 
@@ -19,6 +19,14 @@ impl MaxForwards {
     /// assert_eq!(MaxForwards::parse("70"), Ok(MaxForwards(70)));
     /// ```
     pub fn parse(value: &str) -> Result<Self, ValueError> {
+        // The usual value, digits alone, needs no scanner.
+        match parse_u32(value).and_then(|n| u8::try_from(n).ok()) {
+            Some(hops) => Ok(MaxForwards(hops)),
+            None => Self::parse_grammar(value),
+        }
+    }
+
+    fn parse_grammar(value: &str) -> Result<Self, ValueError> {
         let mut s = Scanner::new(value);
         s.skip_sws();
         let start = s.pos();
@@ -38,6 +46,18 @@ impl fmt::Display for MaxForwards {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Strategy;
+
+    proptest::proptest! {
+        /// Digits alone or not, mutated or not, a value parses as the grammar parses it.
+        #[test]
+        fn parse_equals_the_grammar(value in crate::header::mutation::maybe_mutated(
+            proptest::sample::select(vec!["0", "70", "255", "256", "4294967296", " 7", ""])
+                .prop_map(String::from),
+        )) {
+            proptest::prop_assert_eq!(MaxForwards::parse(&value), MaxForwards::parse_grammar(&value));
+        }
+    }
 
     #[test]
     fn parses_range_and_leading_zeros() {

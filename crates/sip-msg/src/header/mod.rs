@@ -38,7 +38,7 @@ mod cseq;
 mod digest;
 mod max_forwards;
 #[cfg(test)]
-mod mutation;
+pub(crate) mod mutation;
 mod name_addr;
 mod params;
 mod plain_params;
