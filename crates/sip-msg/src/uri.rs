@@ -42,6 +42,9 @@ impl<'a> Uri<'a> {
     /// assert!(matches!(Uri::parse("urn:service:sos"), Ok(Uri::Other(_))));
     /// ```
     pub fn parse(text: &'a str) -> Result<Self, ValueError> {
+        if let Some(uri) = SipUri::parse_common(text) {
+            return Ok(Uri::Sip(uri));
+        }
         let has_scheme = |scheme: &str| {
             text.get(..scheme.len())
                 .is_some_and(|s| s.eq_ignore_ascii_case(scheme))

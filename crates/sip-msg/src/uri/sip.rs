@@ -1,9 +1,11 @@
 //! SIP and SIPS URIs (RFC 3261 19.1.1 and the `SIP-URI` rule of section 25).
 
 use super::escape::scan_escaped;
-use super::host::{scan_host, Host};
+use super::host::{is_name_char, scan_host, Host};
 use super::params::{UriHeaders, UriParams};
-use crate::grammar::{is_password_extra, is_unreserved, is_user_unreserved, Scanner};
+use crate::grammar::{
+    is_password_extra, is_unreserved, is_user_unreserved, parse_u32, span, Scanner,
+};
 use crate::ValueError;
 use core::fmt;
 
@@ -69,6 +71,40 @@ impl<'a> SipUri<'a> {
 
     /// Parses a whole `sip:` or `sips:` URI (scheme case-insensitive).
     pub fn parse(text: &'a str) -> Result<Self, ValueError> {
+        match Self::parse_common(text) {
+            Some(uri) => Ok(uri),
+            None => Self::parse_grammar(text),
+        }
+    }
+
+    /// The shape of most URIs in From, To and Request-URIs, `sip:user@host[:port]` with an
+    /// unescaped user, a host name and nothing after the port, read in one pass without the
+    /// scanner. `None` leaves every other URI, and every error, to the grammar, whose result
+    /// this equals where it answers.
+    pub(crate) fn parse_common(text: &'a str) -> Option<Self> {
+        let rest = text.strip_prefix("sip:")?;
+        let bytes = rest.as_bytes();
+        let at = span(rest, 0, |b| is_unreserved(b) || is_user_unreserved(b));
+        if at == 0 || bytes.get(at) != Some(&b'@') {
+            return None;
+        }
+        let host_end = span(rest, at + 1, is_name_char);
+        let host = rest.get(at + 1..host_end)?;
+        if !is_plain_hostname(host.as_bytes()) {
+            return None;
+        }
+        let port = match bytes.get(host_end) {
+            None => None,
+            Some(b':') => Some(u16::try_from(parse_u32(rest.get(host_end + 1..)?)?).ok()?),
+            Some(_) => return None,
+        };
+        Some(SipUri {
+            port,
+            ..SipUri::new(Host::Name(host)).with_user(rest.get(..at)?)
+        })
+    }
+
+    fn parse_grammar(text: &'a str) -> Result<Self, ValueError> {
         // The scheme is everything before the first colon, so it is `sip` or `sips` exactly
         // when the text starts with `sip:` or `sips:`.
         let starts = |prefix: &str| {
@@ -115,6 +151,26 @@ fn parse_after_scheme(text: &str, secure: bool) -> Result<SipUri<'_>, ValueError
         params,
         headers,
     })
+}
+
+/// Whether a non-empty run of host name characters is a host name by the rule of
+/// [`classify`](super::host::classify) (labels of letters, digits and inner hyphens, the last
+/// one starting with a letter, one optional trailing dot), checked in one pass; such a text
+/// holds a letter, so it is never read as an IPv4 address.
+fn is_plain_hostname(text: &[u8]) -> bool {
+    let body = text.strip_suffix(b".").unwrap_or(text);
+    let mut previous = b'.';
+    let mut top = 0;
+    for (i, &b) in body.iter().enumerate() {
+        match b {
+            b'.' if previous.is_ascii_alphanumeric() => top = i + 1,
+            b'-' if previous != b'.' => {}
+            _ if b.is_ascii_alphanumeric() => {}
+            _ => return false,
+        }
+        previous = b;
+    }
+    previous.is_ascii_alphanumeric() && body.get(top).is_some_and(u8::is_ascii_alphabetic)
 }
 
 type UserInfo<'a> = (Option<&'a str>, Option<&'a str>);
@@ -165,6 +221,8 @@ impl fmt::Display for SipUri<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Strategy;
+    use proptest::sample::select;
 
     #[test]
     fn rfc3261_examples_parse() {
@@ -210,6 +268,49 @@ mod tests {
         assert_eq!(err("sip:a.com?x"), ValueError::new(11, "="));
         assert_eq!(err("sip:a.com>"), ValueError::new(9, "end of SIP URI"));
         assert_eq!(err("sip:[::1"), ValueError::new(8, "]"));
+    }
+
+    proptest::proptest! {
+        /// Wherever the direct path answers it gives the grammar's result, and every URI
+        /// (of the common shape, near it, or mutated by one byte) parses as the grammar
+        /// parses it.
+        #[test]
+        fn parse_equals_the_grammar(text in crate::header::mutation::maybe_mutated(
+            (
+                select(vec!["sip:", "SIP:", "sips:", "sip", "tel:"]),
+                select(vec!["alice", "", "+1-212", "a%41", "a;b=c?d/e", "a:pw", "a b"]),
+                select(vec!["@", "", "@@"]),
+                select(vec!["example.com", "example.com.", "a-b.c", "-a.com", "a-.com",
+                    "a..com", "1.com", "com.1", "x", "192.0.2.1", "256.1.1.1", "[::1]", "a_b",
+                    ""]),
+                select(vec!["", ":5060", ":65536", ":", ":x", ";lr", "?a=b", ">"]),
+            )
+                .prop_map(|(scheme, user, at, host, tail)| format!("{scheme}{user}{at}{host}{tail}")),
+        )) {
+            if let Some(common) = SipUri::parse_common(&text) {
+                proptest::prop_assert_eq!(Ok(common), SipUri::parse_grammar(&text));
+            }
+            proptest::prop_assert_eq!(SipUri::parse(&text), SipUri::parse_grammar(&text));
+        }
+    }
+
+    #[test]
+    fn the_direct_path_reads_the_usual_shapes() {
+        for text in [
+            "sip:alice@example.com",
+            "sip:bob@example.net:5060",
+            "sip:+1-2@a1.b-c.d.",
+        ] {
+            assert!(SipUri::parse_common(text).is_some(), "{text}");
+        }
+        for text in [
+            "sip:a@1.2.3.4",
+            "sip:a@b.com;lr",
+            "SIP:a@b.com",
+            "sip:a@-b.com",
+        ] {
+            assert!(SipUri::parse_common(text).is_none(), "{text}");
+        }
     }
 
     #[test]
