@@ -111,33 +111,50 @@ fn parse_host<'a>(addr_type: AddressType<'a>, s: &'a str) -> Option<Host<'a>> {
     }
 }
 
-/// Dotted-quad IPv4 (`IP4-address` of RFC 8866: no leading zeros beyond a single `0`), in
-/// one pass: the generic `FromStr` costs as much as the rest of an `o=` line.
+/// Dotted-quad IPv4 (`IP4-address` of RFC 8866: no leading zeros beyond a single `0`): the
+/// generic `FromStr` costs as much as the rest of an `o=` line.
 fn parse_ipv4(s: &str) -> Option<Ipv4Addr> {
-    let mut octets = [0u8; 4];
-    let mut index = 0usize;
-    let (mut value, mut digits) = (0u16, 0u8);
-    for &b in s.as_bytes() {
-        if b == b'.' {
-            *octets.get_mut(index)? = u8::try_from(value).ok().filter(|_| digits > 0)?;
-            index = index.saturating_add(1);
-            (value, digits) = (0, 0);
-            continue;
-        }
-        let digit = b.checked_sub(b'0').filter(|d| *d <= 9)?;
-        if digits == 1 && value == 0 {
-            return None;
-        }
-        // value stays at most 255 between digits, so this cannot overflow a u16.
-        value = value.saturating_mul(10).saturating_add(u16::from(digit));
-        digits = digits.saturating_add(1);
-        if value > 255 {
-            return None;
-        }
+    ipv4_prefix(s.as_bytes(), 0)
+        .filter(|(_, end)| *end == s.len())
+        .map(|(ip, _)| ip)
+}
+
+/// The dotted quad that starts at `at` and ends at the first byte that is neither a digit
+/// nor a dot, and where it ends; `None` when those bytes are not a valid dotted quad.
+pub(crate) fn ipv4_prefix(b: &[u8], at: usize) -> Option<(Ipv4Addr, usize)> {
+    let (a, at) = octet(b, at)?;
+    let (b1, at) = octet(b, dot(b, at)?)?;
+    let (c, at) = octet(b, dot(b, at)?)?;
+    let (d, at) = octet(b, dot(b, at)?)?;
+    // A fifth part would make the bytes up to the next non-digit, non-dot byte invalid.
+    (b.get(at) != Some(&b'.')).then_some((Ipv4Addr::new(a, b1, c, d), at))
+}
+
+/// The position after the `.` at `at`.
+fn dot(b: &[u8], at: usize) -> Option<usize> {
+    (b.get(at) == Some(&b'.')).then_some(at + 1)
+}
+
+/// One decimal octet from `at` (`0`, or 1 to 3 digits without a leading zero, at most 255)
+/// and where it ends. `None` also when a digit follows it: no longer run of digits is an
+/// octet.
+fn octet(b: &[u8], at: usize) -> Option<(u8, usize)> {
+    let digit = |i: usize| b.get(i).map(|c| c.wrapping_sub(b'0')).filter(|d| *d <= 9);
+    let first = digit(at)?;
+    let Some(second) = digit(at + 1) else {
+        return Some((first, at + 1));
+    };
+    if first == 0 {
+        return None;
     }
-    *octets.get_mut(index).filter(|_| index == 3)? =
-        u8::try_from(value).ok().filter(|_| digits > 0)?;
-    Some(Ipv4Addr::from(octets))
+    let Some(third) = digit(at + 2) else {
+        return Some((first * 10 + second, at + 2));
+    };
+    if digit(at + 3).is_some() {
+        return None;
+    }
+    let value = u16::from(first) * 100 + u16::from(second) * 10 + u16::from(third);
+    Some((u8::try_from(value).ok()?, at + 3))
 }
 
 /// An FQDN where an IP address may stand: letters, digits, `-` and `.`, with at least one
@@ -239,6 +256,15 @@ mod tests {
             "1.2.3.0004",
         ] {
             assert_eq!(parse_ipv4(bad), None, "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A dotted quad is read exactly as the standard library reads it (which also
+        /// refuses leading zeros), for any text of digits and dots.
+        #[test]
+        fn dotted_quads_read_as_the_standard_library_reads_them(s in "[0-9.]{0,17}") {
+            proptest::prop_assert_eq!(parse_ipv4(&s), s.parse::<Ipv4Addr>().ok());
         }
     }
 

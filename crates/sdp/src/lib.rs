@@ -39,6 +39,7 @@ extern crate alloc;
 pub mod address;
 pub mod attribute;
 mod builder;
+mod common;
 mod error;
 mod fields;
 mod limits;
@@ -49,6 +50,7 @@ mod parse;
 mod scan;
 mod session;
 mod sink;
+mod state;
 mod syntax;
 
 pub use address::{Address, AddressType, ConnectionData, Host};

@@ -88,7 +88,20 @@ impl<'a> MediaDescription<'a> {
         if !is_token_list(formats, b' ') {
             return Err("format list is not space-separated tokens");
         }
-        Ok(MediaDescription {
+        Ok(MediaDescription::new(
+            media, port, port_count, proto, formats,
+        ))
+    }
+
+    /// The section of a checked `m=` line, before its other lines are attached.
+    pub(crate) fn new(
+        media: &'a str,
+        port: u16,
+        port_count: Option<u16>,
+        proto: &'a str,
+        formats: &'a str,
+    ) -> Self {
+        MediaDescription {
             media,
             port,
             port_count,
@@ -96,7 +109,7 @@ impl<'a> MediaDescription<'a> {
             formats,
             body: "",
             typed: SectionAttributes::default(),
-        })
+        }
     }
 
     /// `<media>`, e.g. `message` or `audio`.

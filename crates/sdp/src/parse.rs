@@ -1,20 +1,34 @@
-//! The single pass over the input: line order (RFC 8866 §9), required lines, every field, and
-//! the known attributes of each section.
+//! The single pass over the input: each line is read by the one-pass reader of the common
+//! lines or, failing that, by the general scanner and field parsers, then placed by the
+//! state (line order of RFC 8866 §9, required lines, sections).
 
 use crate::address::ConnectionData;
-use crate::attribute::{self, Attribute, Seen, Typed};
+use crate::attribute::Typed;
+use crate::common;
 use crate::error::{ParseError, ParseErrorKind};
-use crate::fields::{check_bandwidth, check_repeat, check_text, check_time, check_zone};
-use crate::limits::{Limits, MEDIA_CAPACITY};
-use crate::media::{MediaDescription, SectionAttributes};
-use crate::scan::{RawLine, Scanner};
+use crate::limits::Limits;
+use crate::media::MediaDescription;
+use crate::scan::Scanner;
 use crate::session::{Origin, SessionDescription};
+use crate::state::State;
 use arrayvec::ArrayVec;
 
 pub(crate) fn parse<'a>(
     input: &'a [u8],
     limits: &Limits,
 ) -> Result<SessionDescription<'a>, ParseError> {
+    let text = text_of(input, limits)?;
+    // The media array is the bulk of the result: it lives here, outside the state, so that
+    // it is moved once, into the result, instead of through the state's return too.
+    let mut media = ArrayVec::new();
+    let mut state = State::new(text, limits, &mut media);
+    read_lines::<true>(text, limits, &mut state)?;
+    let head = state.finish()?;
+    Ok(SessionDescription { media, ..head })
+}
+
+/// The input as text, within the size limit.
+fn text_of<'a>(input: &'a [u8], limits: &Limits) -> Result<&'a str, ParseError> {
     if input.len() > limits.max_size {
         let kind = ParseErrorKind::TooLarge {
             limit: limits.max_size,
@@ -25,338 +39,60 @@ pub(crate) fn parse<'a>(
             offset: limits.max_size,
         });
     }
-    let text = core::str::from_utf8(input).map_err(|e| ParseError {
+    core::str::from_utf8(input).map_err(|e| ParseError {
         kind: ParseErrorKind::NotUtf8,
         line: 0,
         offset: e.valid_up_to(),
-    })?;
-    // The media array is the bulk of the result: it lives here, outside the state, so that
-    // it is moved once, into the result, instead of through the state's return too.
-    let mut media = ArrayVec::new();
+    })
+}
+
+/// Feeds every line to the state. With `COMMON`, each line is first tried by the one-pass
+/// reader of the common lines; what it leaves goes to the general scanner and field parsers.
+fn read_lines<'a, const COMMON: bool>(
+    text: &'a str,
+    limits: &Limits,
+    state: &mut State<'a, '_, '_>,
+) -> Result<(), ParseError> {
     let mut scanner = Scanner::new(text, limits);
-    let mut state = State::new(text, limits, &mut media);
-    while let Some(line) = scanner.next_line()? {
+    loop {
+        if COMMON {
+            if let Some(read) = common::read_line(&mut scanner, state) {
+                read?;
+                continue;
+            }
+        }
+        let Some(line) = scanner.next_line()? else {
+            return Ok(());
+        };
         state.line(&line)?;
     }
+}
+
+/// The same parse with the general scanner and field parsers only: what the one-pass reader
+/// of the common lines must agree with.
+#[cfg(test)]
+pub(crate) fn parse_general<'a>(
+    input: &'a [u8],
+    limits: &Limits,
+) -> Result<SessionDescription<'a>, ParseError> {
+    let text = text_of(input, limits)?;
+    let mut media = ArrayVec::new();
+    let mut state = State::new(text, limits, &mut media);
+    read_lines::<false>(text, limits, &mut state)?;
     let head = state.finish()?;
     Ok(SessionDescription { media, ..head })
 }
 
-/// What RFC 8866 §9 says of one type letter, looked up once per line.
-#[derive(Clone, Copy)]
-struct LetterRule {
-    /// Position among session-level lines (`t` and `r` share one since they alternate), or
-    /// [`UNORDERED`] for a letter RFC 8866 does not define: such lines are kept, not ordered.
-    session_rank: u8,
-    /// Position among the lines of a media section, after its `m=`; [`UNORDERED`] when the
-    /// letter has no place there.
-    media_rank: u8,
-    once_in_session: bool,
-    once_in_media: bool,
-}
-
-const UNORDERED: u8 = u8::MAX;
-
-static LETTER_RULES: [LetterRule; 256] = {
-    let mut table = [LetterRule {
-        session_rank: UNORDERED,
-        media_rank: UNORDERED,
-        once_in_session: false,
-        once_in_media: false,
-    }; 256];
-    let session = b"vosiuepcbt";
-    let mut rank = 0;
-    while rank < session.len() {
-        table[session[rank] as usize].session_rank = rank as u8;
-        rank += 1;
-    }
-    table[b'r' as usize].session_rank = 9;
-    table[b'z' as usize].session_rank = 10;
-    table[b'k' as usize].session_rank = 11;
-    table[b'a' as usize].session_rank = 12;
-    let media = b"icbka";
-    let mut rank = 0;
-    while rank < media.len() {
-        table[media[rank] as usize].media_rank = rank as u8 + 1;
-        rank += 1;
-    }
-    let once = b"vosiuczk";
-    let mut i = 0;
-    while i < once.len() {
-        table[once[i] as usize].once_in_session = true;
-        i += 1;
-    }
-    table[b'i' as usize].once_in_media = true;
-    table[b'k' as usize].once_in_media = true;
-    table
-};
-
-/// The `m=` line that opened the current section, for errors about the section as a whole.
-#[derive(Clone, Copy)]
-struct OpenMedia {
-    number: usize,
-    offset: usize,
-    body_start: usize,
-    has_connection: bool,
-}
-
-struct State<'a, 'l, 'm> {
-    text: &'a str,
-    limits: &'l Limits,
-    rank: u8,
-    last_kind: u8,
-    singles: u32,
-    attributes: usize,
-    seen: Seen,
-    version: bool,
-    origin: Option<Origin<'a>>,
-    session_name: Option<&'a str>,
-    has_time: bool,
-    connection: Option<ConnectionData<'a>>,
-    session_end: Option<usize>,
-    session_typed: SectionAttributes<'a>,
-    media: &'m mut ArrayVec<MediaDescription<'a>, MEDIA_CAPACITY>,
-    open: Option<OpenMedia>,
-}
-
-impl<'a, 'l, 'm> State<'a, 'l, 'm> {
-    fn new(
-        text: &'a str,
-        limits: &'l Limits,
-        media: &'m mut ArrayVec<MediaDescription<'a>, MEDIA_CAPACITY>,
-    ) -> Self {
-        State {
-            text,
-            limits,
-            rank: 0,
-            last_kind: 0,
-            singles: 0,
-            attributes: 0,
-            seen: Seen::default(),
-            version: false,
-            origin: None,
-            session_name: None,
-            has_time: false,
-            connection: None,
-            session_end: None,
-            session_typed: SectionAttributes::default(),
-            media,
-            open: None,
-        }
-    }
-
-    fn line(&mut self, line: &RawLine<'a>) -> Result<(), ParseError> {
-        if !self.version && line.kind != b'v' {
-            return Err(line.error(ParseErrorKind::Missing { field: 'v' }));
-        }
-        if line.kind == b'm' {
-            return self.media_line(line);
-        }
-        let rule = LETTER_RULES[usize::from(line.kind)];
-        let (rank, once) = if self.open.is_some() {
-            (rule.media_rank, rule.once_in_media)
-        } else {
-            (rule.session_rank, rule.once_in_session)
-        };
-        if rank == UNORDERED {
-            if rule.session_rank == UNORDERED {
-                return Ok(());
-            }
-            return Err(line.error(ParseErrorKind::OutOfOrder {
-                field: char::from(line.kind),
-            }));
-        }
-        self.order(line, rank, once)?;
-        self.field(line).map_err(|kind| match kind {
-            ParseErrorKind::PathUri(e) => {
-                let at = line
-                    .offset
-                    .saturating_add("a=path:".len())
-                    .saturating_add(e.offset);
-                ParseError {
-                    kind,
-                    line: line.number,
-                    offset: at,
-                }
-            }
-            kind => line.error(kind),
-        })
-    }
-
-    fn order(&mut self, line: &RawLine<'a>, rank: u8, once: bool) -> Result<(), ParseError> {
-        let field = char::from(line.kind);
-        let repeat_without_time = line.kind == b'r' && !matches!(self.last_kind, b't' | b'r');
-        if rank < self.rank || repeat_without_time {
-            return Err(line.error(ParseErrorKind::OutOfOrder { field }));
-        }
-        if once {
-            let bit = 1u32 << (line.kind & 31);
-            if self.singles & bit != 0 {
-                return Err(line.error(ParseErrorKind::Repeated { field }));
-            }
-            self.singles |= bit;
-        }
-        self.rank = rank;
-        self.last_kind = line.kind;
-        Ok(())
-    }
-
-    fn field(&mut self, line: &RawLine<'a>) -> Result<(), ParseErrorKind> {
-        let field = char::from(line.kind);
-        let invalid = |what| ParseErrorKind::InvalidField { field, what };
-        let value = line.value;
-        match line.kind {
-            b'v' if value == "0" => self.version = true,
-            b'v' => return Err(ParseErrorKind::UnsupportedVersion),
-            b'o' => self.origin = Some(Origin::parse(value).map_err(invalid)?),
-            b's' => {
-                check_text(value).map_err(invalid)?;
-                self.session_name = Some(value);
-            }
-            b'c' => self.connection_line(value).map_err(invalid)?,
-            b'b' => check_bandwidth(value).map_err(invalid)?,
-            b't' => {
-                check_time(value).map_err(invalid)?;
-                self.has_time = true;
-            }
-            b'r' => check_repeat(value).map_err(invalid)?,
-            b'z' => check_zone(value).map_err(invalid)?,
-            b'a' => self.attribute(value)?,
-            _ => check_text(value).map_err(invalid)?,
-        }
-        Ok(())
-    }
-
-    fn connection_line(&mut self, value: &'a str) -> Result<(), &'static str> {
-        let connection = ConnectionData::parse(value)?;
-        match self.open.as_mut() {
-            Some(open) => open.has_connection = true,
-            None => self.connection = Some(connection),
-        }
-        Ok(())
-    }
-
-    fn attribute(&mut self, value: &'a str) -> Result<(), ParseErrorKind> {
-        self.attributes = self.attributes.saturating_add(1);
-        if self.attributes > self.limits.max_attributes {
-            return Err(ParseErrorKind::TooManyAttributes {
-                limit: self.limits.max_attributes,
-            });
-        }
-        let Some(typed) = attribute::check(&Attribute::split(value), self.limits)? else {
-            return Ok(());
-        };
-        self.seen.insert(typed.known())?;
-        let section = match (self.open.is_some(), self.media.last_mut()) {
-            (true, Some(media)) => &mut media.typed,
-            _ => &mut self.session_typed,
-        };
-        store(section, typed);
-        Ok(())
-    }
-
-    fn media_line(&mut self, line: &RawLine<'a>) -> Result<(), ParseError> {
-        self.close_section(line.offset)?;
-        self.check_required(line.number, line.offset)?;
-        let limit = self.limits.media_sections();
-        if self.media.len() >= limit {
-            return Err(line.error(ParseErrorKind::TooManyMedia { limit }));
-        }
-        let invalid = |what| line.error(ParseErrorKind::InvalidField { field: 'm', what });
-        let media = MediaDescription::parse_line(line.value).map_err(invalid)?;
-        self.media
-            .try_push(media)
-            .map_err(|_| line.error(ParseErrorKind::TooManyMedia { limit }))?;
-        let body_start = line
-            .offset
-            .saturating_add(2)
-            .saturating_add(line.value.len());
-        self.open = Some(OpenMedia {
-            number: line.number,
-            offset: line.offset,
-            body_start,
-            has_connection: false,
-        });
-        self.rank = 0;
-        self.last_kind = b'm';
-        self.singles = 0;
-        self.attributes = 0;
-        self.seen = Seen::default();
-        Ok(())
-    }
-
-    /// Ends the session section or the open media section at `end`.
-    fn close_section(&mut self, end: usize) -> Result<(), ParseError> {
-        let Some(open) = self.open else {
-            self.session_end = Some(end);
-            return Ok(());
-        };
-        if let Some(media) = self.media.last_mut() {
-            media.body = self.text.get(open.body_start..end).unwrap_or_default();
-        }
-        if !open.has_connection && self.connection.is_none() {
-            let kind = ParseErrorKind::MissingConnection;
-            return Err(ParseError {
-                kind,
-                line: open.number,
-                offset: open.offset,
-            });
-        }
-        Ok(())
-    }
-
-    fn check_required(&self, line: usize, offset: usize) -> Result<(), ParseError> {
-        let missing = [
-            (self.version, 'v'),
-            (self.origin.is_some(), 'o'),
-            (self.session_name.is_some(), 's'),
-            (self.has_time, 't'),
-        ]
-        .into_iter()
-        .find(|(present, _)| !present);
-        match missing {
-            Some((_, field)) => Err(ParseError {
-                kind: ParseErrorKind::Missing { field },
-                line,
-                offset,
-            }),
-            None => Ok(()),
-        }
-    }
-
-    /// Checks the end of the input; the result has no media yet (the caller owns them).
-    fn finish(mut self) -> Result<SessionDescription<'a>, ParseError> {
-        let end = self.text.len();
-        self.close_section(end)?;
-        self.check_required(0, end)?;
-        let (Some(origin), Some(session_name)) = (self.origin, self.session_name) else {
-            return Err(ParseError {
-                kind: ParseErrorKind::Missing { field: 'o' },
-                line: 0,
-                offset: end,
-            });
-        };
-        let session_end = self.session_end.unwrap_or(end);
-        Ok(SessionDescription {
-            text: self.text,
-            session_text: self.text.get(..session_end).unwrap_or_default(),
-            origin,
-            session_name,
-            connection: self.connection,
-            typed: self.session_typed,
-            media: ArrayVec::new(),
-        })
-    }
-}
-
-fn store<'a>(section: &mut SectionAttributes<'a>, typed: Typed<'a>) {
-    match typed {
-        Typed::Path(raw) => section.path = Some(raw),
-        Typed::AcceptTypes(list) => section.accept_types = Some(list),
-        Typed::AcceptWrappedTypes(list) => section.accept_wrapped_types = Some(list),
-        Typed::MaxSize(n) => section.max_size = Some(n),
-        Typed::Setup(s) => section.setup = Some(s),
-        Typed::ConnectionMode(c) => section.connection_mode = Some(c),
-        Typed::Direction(d) => section.direction = Some(d),
-    }
+/// A line's value, checked and typed as far as the session needs.
+pub(crate) enum Field<'a> {
+    Version,
+    Origin(Origin<'a>),
+    /// A free-text line; for `s=` the value is the session name.
+    Text(&'a str),
+    Connection(ConnectionData<'a>),
+    Time,
+    Media(MediaDescription<'a>),
+    Attribute(Option<Typed<'a>>),
+    /// A line checked against its grammar that keeps nothing (`b=`, `r=`, `z=`).
+    Checked,
 }

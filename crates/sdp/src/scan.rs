@@ -7,15 +7,22 @@ use crate::limits::Limits;
 /// A line of the input, without its line end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RawLine<'a> {
+    pub(crate) place: Place,
+    pub(crate) value: &'a str,
+}
+
+/// Where a line is and what type it has: all that errors about it and the checks of its
+/// place in the description need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Place {
     /// 1-based.
     pub(crate) number: usize,
     /// Byte offset of the line's first byte.
     pub(crate) offset: usize,
     pub(crate) kind: u8,
-    pub(crate) value: &'a str,
 }
 
-impl RawLine<'_> {
+impl Place {
     pub(crate) fn error(&self, kind: ParseErrorKind) -> ParseError {
         ParseError {
             kind,
@@ -44,6 +51,34 @@ impl<'a, 'l> Scanner<'a, 'l> {
             limits,
             line_ends: LineEndFinder::new(),
         }
+    }
+
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Where the next line starts, the limits and the line-end finder, for the one-pass
+    /// reader of the common lines.
+    pub(crate) fn position(&self) -> (usize, &'l Limits, &LineEndFinder) {
+        (self.pos, self.limits, &self.line_ends)
+    }
+
+    /// Takes the line of `len` bytes before `next` that the one-pass reader has checked, when it is within
+    /// the line limits; `None` leaves it to [`next_line`](Self::next_line), which reports them.
+    #[inline(always)]
+    pub(crate) fn take(&mut self, kind: u8, len: usize, next: usize) -> Option<Place> {
+        let number = self.number.saturating_add(1);
+        if number > self.limits.max_lines || len > self.limits.max_line_len {
+            return None;
+        }
+        let line = Place {
+            number,
+            offset: self.pos,
+            kind,
+        };
+        self.number = number;
+        self.pos = next;
+        Some(line)
     }
 
     /// The next line; `Ok(None)` at the end of the input.
@@ -78,12 +113,12 @@ impl<'a, 'l> Scanner<'a, 'l> {
             .text
             .get(offset.saturating_add(2)..offset.saturating_add(2).saturating_add(value.len()));
         let value = value.ok_or(error(ParseErrorKind::NotUtf8))?;
-        Ok(Some(RawLine {
+        let place = Place {
             number: self.number,
             offset,
             kind,
-            value,
-        }))
+        };
+        Ok(Some(RawLine { place, value }))
     }
 
     /// Length of the line at `offset` and of its line end (2 for CRLF, 1 for LF, 0 at the end
@@ -149,7 +184,7 @@ impl<'a, 'l> Scanner<'a, 'l> {
 /// Finds the first LF, CR or NUL of a line. On x86-64 the SSE2 searcher is built once per
 /// parse: the generic `memchr3` selects an implementation and builds its searcher on each call,
 /// which costs more than the scan of a short SDP line.
-struct LineEndFinder {
+pub(crate) struct LineEndFinder {
     #[cfg(target_arch = "x86_64")]
     sse2: Option<memchr::arch::x86_64::sse2::memchr::Three>,
 }
@@ -162,7 +197,7 @@ impl LineEndFinder {
         }
     }
 
-    fn find(&self, haystack: &[u8]) -> Option<usize> {
+    pub(crate) fn find(&self, haystack: &[u8]) -> Option<usize> {
         #[cfg(target_arch = "x86_64")]
         if let Some(sse2) = &self.sse2 {
             return sse2.find(haystack);
@@ -180,7 +215,12 @@ mod tests {
         let mut scanner = Scanner::new(text, &limits);
         let mut out = Vec::new();
         while let Some(l) = scanner.next_line()? {
-            out.push((l.number, l.offset, char::from(l.kind), l.value));
+            out.push((
+                l.place.number,
+                l.place.offset,
+                char::from(l.place.kind),
+                l.value,
+            ));
         }
         Ok(out)
     }

@@ -21,6 +21,17 @@ pub(crate) fn is_token(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(is_token_char)
 }
 
+/// Where the run of token characters that starts at `at` ends.
+pub(crate) fn token_end(b: &[u8], mut at: usize) -> usize {
+    while let Some(&c) = b.get(at) {
+        if !is_token_char(c) {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
 /// Tokens separated by single `sep` bytes: `token *(sep token)`. `sep` is not a token
 /// character (`/` or SP), so a token byte is the one test most bytes need.
 pub(crate) fn is_token_list(s: &str, sep: u8) -> bool {
@@ -45,13 +56,21 @@ pub(crate) fn is_non_ws(s: &str) -> bool {
 
 /// `1*DIGIT` as a `u64`; `None` when empty, not decimal, or too large.
 pub(crate) fn parse_u64(s: &str) -> Option<u64> {
-    if s.is_empty() {
-        return None;
+    digits(s.as_bytes(), 0)
+        .filter(|(_, end)| *end == s.len())
+        .map(|(n, _)| n)
+}
+
+/// The run of digits that starts at `at`, as a `u64`, and where it ends; `None` when there
+/// is no digit there or the number does not fit.
+pub(crate) fn digits(b: &[u8], mut at: usize) -> Option<(u64, usize)> {
+    let start = at;
+    let mut n = 0u64;
+    while let Some(digit) = b.get(at).map(|c| c.wrapping_sub(b'0')).filter(|d| *d <= 9) {
+        n = n.checked_mul(10)?.checked_add(u64::from(digit))?;
+        at += 1;
     }
-    s.bytes().try_fold(0u64, |acc, b| {
-        let digit = b.checked_sub(b'0').filter(|d| *d <= 9)?;
-        acc.checked_mul(10)?.checked_add(u64::from(digit))
-    })
+    (at > start).then_some((n, at))
 }
 
 /// `1*DIGIT` that fits a `u16`.

@@ -87,6 +87,28 @@ fn close_entry(bytes: &[u8], start: usize, end: usize, slash: Option<usize>) -> 
     valid.then_some(1)
 }
 
+/// The media type list that starts at `at` and ends at the first byte that cannot continue
+/// it (neither a token character, a space, nor the first `/` of an entry), checked in one
+/// pass: its entry count and where it ends; `None` when those bytes are not a valid list.
+pub(crate) fn list_prefix(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let (mut count, mut start, mut slash) = (0usize, at, None);
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        if crate::syntax::is_token_char(b) {
+        } else if b == b' ' {
+            count = count.saturating_add(close_entry(bytes, start, end, slash)?);
+            (start, slash) = (end + 1, None);
+        } else if b == b'/' && slash.is_none() {
+            slash = Some(end);
+        } else {
+            break;
+        }
+        end += 1;
+    }
+    count = count.saturating_add(close_entry(bytes, start, end, slash)?);
+    (count > 0).then_some((count, end))
+}
+
 /// RFC 2045 `token` (printable ASCII except SP and tspecials), which is exactly the
 /// character set of the SDP `token`.
 pub(crate) fn is_mime_token(s: &str) -> bool {
@@ -115,23 +137,14 @@ impl<'a> MediaTypes<'a> {
 
     /// Checks a list in one pass and counts its entries.
     pub(crate) fn parse_counted(raw: &'a str) -> Option<(Self, usize)> {
-        let bytes = raw.as_bytes();
-        let (mut count, mut start, mut slash) = (0usize, 0usize, None);
-        for (at, &b) in bytes.iter().enumerate() {
-            if crate::syntax::is_token_char(b) {
-                continue;
-            }
-            if b == b' ' {
-                count = count.saturating_add(close_entry(bytes, start, at, slash)?);
-                (start, slash) = (at.saturating_add(1), None);
-            } else if b == b'/' && slash.is_none() {
-                slash = Some(at);
-            } else {
-                return None;
-            }
-        }
-        count = count.saturating_add(close_entry(bytes, start, bytes.len(), slash)?);
-        (count > 0).then_some((MediaTypes { raw }, count))
+        list_prefix(raw.as_bytes(), 0)
+            .filter(|(_, end)| *end == raw.len())
+            .map(|(count, _)| (MediaTypes { raw }, count))
+    }
+
+    /// A list already checked by [`list_prefix`].
+    pub(crate) fn from_checked(raw: &'a str) -> Self {
+        MediaTypes { raw }
     }
 
     /// The list as written.

@@ -1,0 +1,291 @@
+//! The one-pass reading of the lines every MSRP offer and answer is made of: `v=0`, `o=` and
+//! `c=` with an IPv4 address, `s=`, `t=`, `m=` without a port count, and `a=` lines. The
+//! scan that checks a value also finds the line end, and each byte is classified once.
+//! Anything else (other line types, IPv6 or FQDN addresses, multicast suffixes, any error)
+//! returns `None`, so that the general scanner and field parsers read the line and report
+//! the same error at the same offset as always.
+
+use crate::address::{ipv4_prefix, Address, AddressType, ConnectionData, Host};
+use crate::attribute::accept_types::{list_prefix, MediaTypes};
+use crate::attribute::direction::Direction;
+use crate::attribute::setup::{ConnectionMode, Setup};
+use crate::attribute::{path, Typed};
+use crate::error::ParseError;
+use crate::limits::Limits;
+use crate::media::MediaDescription;
+use crate::parse::Field;
+use crate::scan::{LineEndFinder, Scanner};
+use crate::session::Origin;
+use crate::state::State;
+use crate::syntax::{digits, is_token_char, token_end};
+use core::net::Ipv4Addr;
+
+/// Reads the next line when it is one of the common lines and valid, and gives it to the
+/// state; `None` leaves the line to the general scanner.
+pub(crate) fn read_line<'a>(
+    scanner: &mut Scanner<'a, '_>,
+    state: &mut State<'a, '_, '_>,
+) -> Option<Result<(), ParseError>> {
+    let text = scanner.text();
+    let (at, limits, ends) = scanner.position();
+    let b = text.as_bytes();
+    let start = at.checked_add(2)?;
+    if b.get(at.saturating_add(1)) != Some(&b'=') {
+        return None;
+    }
+    // Each arm gives its own constant kind to `commit`, so that the state's checks of the
+    // line's place are specialised for that kind.
+    match *b.get(at)? {
+        b'a' => {
+            let (field, end) = attribute(text, start, limits, ends)?;
+            commit(scanner, state, b'a', start, end, field)
+        }
+        b'v' if b.get(start) == Some(&b'0') => {
+            commit(scanner, state, b'v', start, start + 1, Field::Version)
+        }
+        b'o' => {
+            let (field, end) = origin(text, start)?;
+            commit(scanner, state, b'o', start, end, field)
+        }
+        b's' => {
+            let end = text_end(b, start, ends).filter(|e| *e > start)?;
+            let name = text.get(start..end)?;
+            commit(scanner, state, b's', start, end, Field::Text(name))
+        }
+        b'c' => {
+            let (field, end) = connection(text, start)?;
+            commit(scanner, state, b'c', start, end, field)
+        }
+        b't' => {
+            let end = time(b, start)?;
+            commit(scanner, state, b't', start, end, Field::Time)
+        }
+        b'm' => {
+            let (field, end) = media(text, start)?;
+            commit(scanner, state, b'm', start, end, field)
+        }
+        _ => None,
+    }
+}
+
+/// Gives the line `start - 2..end` and its checked value to the state, when a line end
+/// follows it and it is within the line limits.
+#[inline(always)]
+fn commit<'a>(
+    scanner: &mut Scanner<'a, '_>,
+    state: &mut State<'a, '_, '_>,
+    kind: u8,
+    start: usize,
+    end: usize,
+    field: Field<'a>,
+) -> Option<Result<(), ParseError>> {
+    let next = line_end(scanner.text().as_bytes(), end)?;
+    let line = scanner.take(kind, end.saturating_sub(start - 2), next)?;
+    Some(state.read(&line, field, end))
+}
+
+#[inline(always)]
+/// Where the next line starts when a line end (CRLF, LF, or the end of the input) is at `at`.
+fn line_end(b: &[u8], at: usize) -> Option<usize> {
+    match b.get(at) {
+        None => Some(at),
+        Some(b'\n') => Some(at + 1),
+        Some(b'\r') if b.get(at + 1) == Some(&b'\n') => Some(at + 2),
+        Some(_) => None,
+    }
+}
+
+/// The end of a free-text value: the first CR, LF or NUL from `at` (a NUL is then refused
+/// as no line end), or the end of the input.
+fn text_end(b: &[u8], at: usize, ends: &LineEndFinder) -> Option<usize> {
+    let rest = b.get(at..)?;
+    Some(ends.find(rest).map_or(b.len(), |i| at + i))
+}
+
+/// The text of the non-empty field `start..end` when a space follows it, and where the
+/// next field starts.
+fn spaced(text: &str, start: usize, end: usize) -> Option<(&str, usize)> {
+    if end == start || text.as_bytes().get(end) != Some(&b' ') {
+        return None;
+    }
+    Some((text.get(start..end)?, end + 1))
+}
+
+/// `<username> <sess-id> <sess-version> <nettype> IP4 <dotted quad>`.
+fn origin(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
+    let b = text.as_bytes();
+    let mut end = start;
+    while b.get(end).is_some_and(|c| *c > b' ' && *c != 0x7f) {
+        end += 1;
+    }
+    let (username, at) = spaced(text, start, end)?;
+    let mut end = at;
+    while b.get(end).is_some_and(u8::is_ascii_digit) {
+        end += 1;
+    }
+    let (session_id, at) = spaced(text, at, end)?;
+    let (session_version, end) = digits(b, at)?;
+    let (_, at) = spaced(text, at, end)?;
+    let (address, end) = ip4_address(text, at)?;
+    let origin = Origin {
+        username,
+        session_id,
+        session_version,
+        address,
+    };
+    Some((Field::Origin(origin), end))
+}
+
+/// `c=<nettype> IP4 <dotted quad>`, without multicast suffixes.
+fn connection(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
+    let (address, end) = ip4_address(text, start)?;
+    let connection = ConnectionData {
+        address,
+        ttl: None,
+        count: None,
+    };
+    Some((Field::Connection(connection), end))
+}
+
+/// `<nettype> IP4 <dotted quad>` and where the address ends.
+fn ip4_address(text: &str, start: usize) -> Option<(Address<'_>, usize)> {
+    let b = text.as_bytes();
+    let (net_type, at) = spaced(text, start, token_end(b, start))?;
+    if b.get(at..at.checked_add(4)?) != Some(b"IP4 ") {
+        return None;
+    }
+    let (ip, end): (Ipv4Addr, usize) = ipv4_prefix(b, at + 4)?;
+    let address = Address {
+        net_type,
+        addr_type: AddressType::Ip4,
+        host: Host::Ip4(ip),
+    };
+    Some((address, end))
+}
+
+/// `t=<start> <stop>`.
+fn time(b: &[u8], start: usize) -> Option<usize> {
+    let (_, end) = digits(b, start)?;
+    if b.get(end) != Some(&b' ') {
+        return None;
+    }
+    digits(b, end + 1).map(|(_, end)| end)
+}
+
+/// `m=<media> <port> <proto> <fmt> ...` without a port count.
+fn media(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
+    let b = text.as_bytes();
+    let (media, at) = spaced(text, start, token_end(b, start))?;
+    let (port, end) = digits(b, at)?;
+    let port = u16::try_from(port).ok()?;
+    let (_, at) = spaced(text, at, end)?;
+    let (proto, at) = spaced(text, at, token_list_end(b, at, b'/')?)?;
+    let end = token_list_end(b, at, b' ')?;
+    let formats = text.get(at..end)?;
+    let media = MediaDescription::new(media, port, None, proto, formats);
+    Some((Field::Media(media), end))
+}
+
+/// The end of `token *(sep token)` from `at`: the first byte that cannot continue it.
+/// `None` when it is empty or ends with `sep`.
+fn token_list_end(b: &[u8], mut at: usize, sep: u8) -> Option<usize> {
+    let mut after_sep = true;
+    while let Some(&c) = b.get(at) {
+        if is_token_char(c) {
+            after_sep = false;
+        } else if c == sep && !after_sep {
+            after_sep = true;
+        } else {
+            break;
+        }
+        at += 1;
+    }
+    (!after_sep).then_some(at)
+}
+
+/// `a=<name>` or `a=<name>:<value>`: a known attribute typed, any other kept unchecked.
+fn attribute<'a>(
+    text: &'a str,
+    start: usize,
+    limits: &Limits,
+    ends: &LineEndFinder,
+) -> Option<(Field<'a>, usize)> {
+    let b = text.as_bytes();
+    let name_end = token_end(b, start);
+    let name = b.get(start..name_end).filter(|n| !n.is_empty())?;
+    if b.get(name_end) != Some(&b':') {
+        return flag(name).map(|typed| (Field::Attribute(typed), name_end));
+    }
+    let at = name_end + 1;
+    let (typed, end) = match name {
+        b"path" => {
+            let end = text_end(b, at, ends)?;
+            let value = text.get(at..end)?;
+            path::check(value, limits.max_path_uris).ok()?;
+            (Typed::Path(value), end)
+        }
+        b"accept-types" => {
+            let (types, end) = media_types(text, at, limits)?;
+            (Typed::AcceptTypes(types), end)
+        }
+        b"accept-wrapped-types" => {
+            let (types, end) = media_types(text, at, limits)?;
+            (Typed::AcceptWrappedTypes(types), end)
+        }
+        b"max-size" => {
+            let (n, end) = digits(b, at)?;
+            (Typed::MaxSize(n), end)
+        }
+        b"setup" => {
+            let (word, end) = word(text, at)?;
+            (Typed::Setup(Setup::parse(word)?), end)
+        }
+        b"connection" => {
+            let (word, end) = word(text, at)?;
+            (Typed::ConnectionMode(ConnectionMode::parse(word)?), end)
+        }
+        b"sendrecv" | b"sendonly" | b"recvonly" | b"inactive" => return None,
+        _ => return Some((Field::Attribute(None), text_end(b, at, ends)?)),
+    };
+    Some((Field::Attribute(Some(typed)), end))
+}
+
+/// An attribute without a value: a direction, or an unknown flag. `None` for a known
+/// attribute that needs a value.
+fn flag(name: &[u8]) -> Option<Option<Typed<'static>>> {
+    let direction = match name {
+        b"sendrecv" => Direction::SendRecv,
+        b"sendonly" => Direction::SendOnly,
+        b"recvonly" => Direction::RecvOnly,
+        b"inactive" => Direction::Inactive,
+        b"path"
+        | b"accept-types"
+        | b"accept-wrapped-types"
+        | b"max-size"
+        | b"setup"
+        | b"connection" => return None,
+        _ => return Some(None),
+    };
+    Some(Some(Typed::Direction(direction)))
+}
+
+fn media_types<'a>(text: &'a str, at: usize, limits: &Limits) -> Option<(MediaTypes<'a>, usize)> {
+    let (count, end) = list_prefix(text.as_bytes(), at)?;
+    if count > limits.max_accept_types {
+        return None;
+    }
+    Some((MediaTypes::from_checked(text.get(at..end)?), end))
+}
+
+/// The run of ASCII letters from `at` and where it ends.
+fn word(text: &str, at: usize) -> Option<(&str, usize)> {
+    let b = text.as_bytes();
+    let mut end = at;
+    while b.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        end += 1;
+    }
+    Some((text.get(at..end)?, end))
+}
+
+#[cfg(test)]
+mod tests;
