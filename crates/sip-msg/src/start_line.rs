@@ -191,8 +191,28 @@ fn common_request_line(line: &str) -> Option<StartLine<'_>> {
         return None;
     }
     let uri = line.get(uri_start..uri_end)?;
-    check_request_uri(uri, uri_start).ok()?;
+    if !is_plain_request_uri(uri.as_bytes()) {
+        return None;
+    }
     Some(StartLine::Request { method, uri })
+}
+
+/// Whether [`check_request_uri`] accepts `uri`, in one pass: a scheme (a letter, then
+/// letters, digits, `+`, `-`, `.`) up to the first colon, then visible bytes only.
+fn is_plain_request_uri(uri: &[u8]) -> bool {
+    if !uri.first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let mut at = 1;
+    loop {
+        match uri.get(at) {
+            Some(b':') => break,
+            Some(&b) if b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.') => at += 1,
+            _ => return false,
+        }
+    }
+    let rest = uri.get(at + 1..).unwrap_or(&[]);
+    rest.iter().all(|&b| b > b' ' && b != 0x7f)
 }
 
 /// Any start line, by the grammar.
@@ -341,7 +361,7 @@ mod tests {
                     proptest::sample::select(vec!["INVITE", "ACK", "BYE", "CANCEL", "UPDATE",
                         "PRACK", "MESSAGE", "OPTIONS", "invite", "INFO", "INVITEX", ""]),
                     proptest::sample::select(vec!["sip:bob@example.net", "tel:+1", "x", "",
-                        "sip:a b", "1sip:a", "s+.-:x"]),
+                        "sip:a b", "1sip:a", "s+.-:x", "s_x:y", ":x", "a:", "sip:\u{7f}"]),
                     proptest::sample::select(vec![" SIP/2.0", " sip/2.0", " SIP/2.1", "", " "]),
                 )
                     .prop_map(|(m, u, v)| format!("{m} {u}{v}")),

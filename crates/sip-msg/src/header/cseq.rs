@@ -52,7 +52,8 @@ impl<'a> CSeq<'a> {
     /// The usual value, `digits SP method` with nothing else, without the scanner; `None`
     /// leaves every other value, and every error, to the grammar, whose result this equals.
     fn parse_common(value: &'a str) -> Option<Self> {
-        let (digits, method) = value.split_once(' ')?;
+        let space = value.bytes().position(|b| b == b' ')?;
+        let (digits, method) = (value.get(..space)?, value.get(space + 1..)?);
         let number = parse_u32(digits).filter(|&n| n <= Self::MAX_NUMBER)?;
         let method = Method::parse(method)?;
         Some(CSeq { number, method })

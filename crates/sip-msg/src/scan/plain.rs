@@ -16,6 +16,7 @@ use crate::swar::{byte_mask, control_mask, find_byte, word};
 /// Records the plain header lines from `pos` on, while fewer than `max_headers` are recorded;
 /// returns the offset of the first line left to the general scanner (the empty line ending
 /// the head, for one).
+#[inline]
 pub(super) fn plain_lines(
     buf: &[u8],
     mut pos: usize,
