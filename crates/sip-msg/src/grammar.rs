@@ -151,6 +151,13 @@ pub fn is_user_unreserved(b: u8) -> bool {
     is(b, USER_UNRESERVED)
 }
 
+/// Bytes a SIP URI user part may hold unescaped: `unreserved` or `user-unreserved`, with
+/// one table lookup.
+#[inline]
+pub(crate) fn is_user_char(b: u8) -> bool {
+    is(b, UNRESERVED | USER_UNRESERVED)
+}
+
 /// Bytes a SIP URI password may hold besides `unreserved` and escapes: `&=+$,`.
 #[inline]
 pub fn is_password_extra(b: u8) -> bool {

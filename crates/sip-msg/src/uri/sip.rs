@@ -4,7 +4,7 @@ use super::escape::scan_escaped;
 use super::host::{is_name_char, scan_host, Host};
 use super::params::{UriHeaders, UriParams};
 use crate::grammar::{
-    is_password_extra, is_unreserved, is_user_unreserved, parse_u32, span, Scanner,
+    is_password_extra, is_unreserved, is_user_char, is_user_unreserved, parse_u32, span, Scanner,
 };
 use crate::ValueError;
 use core::fmt;
@@ -84,7 +84,7 @@ impl<'a> SipUri<'a> {
     pub(crate) fn parse_common(text: &'a str) -> Option<Self> {
         let rest = text.strip_prefix("sip:")?;
         let bytes = rest.as_bytes();
-        let at = span(rest, 0, |b| is_unreserved(b) || is_user_unreserved(b));
+        let at = span(rest, 0, is_user_char);
         if at == 0 || bytes.get(at) != Some(&b'@') {
             return None;
         }
@@ -153,24 +153,24 @@ fn parse_after_scheme(text: &str, secure: bool) -> Result<SipUri<'_>, ValueError
     })
 }
 
-/// Whether a non-empty run of host name characters is a host name by the rule of
-/// [`classify`](super::host::classify) (labels of letters, digits and inner hyphens, the last
-/// one starting with a letter, one optional trailing dot), checked in one pass; such a text
-/// holds a letter, so it is never read as an IPv4 address.
+/// Whether a run of host name characters (letters, digits, `-`, `.`) is a host name by the
+/// rule of [`classify`](super::host::classify) (labels of letters, digits and inner hyphens,
+/// the last one starting with a letter, one optional trailing dot), checked in one pass;
+/// such a text holds a letter, so it is never read as an IPv4 address.
 fn is_plain_hostname(text: &[u8]) -> bool {
     let body = text.strip_suffix(b".").unwrap_or(text);
     let mut previous = b'.';
     let mut top = 0;
     for (i, &b) in body.iter().enumerate() {
         match b {
-            b'.' if previous.is_ascii_alphanumeric() => top = i + 1,
-            b'-' if previous != b'.' => {}
-            _ if b.is_ascii_alphanumeric() => {}
-            _ => return false,
+            b'.' if previous == b'.' || previous == b'-' => return false,
+            b'.' => top = i + 1,
+            b'-' if previous == b'.' => return false,
+            _ => {}
         }
         previous = b;
     }
-    previous.is_ascii_alphanumeric() && body.get(top).is_some_and(u8::is_ascii_alphabetic)
+    previous != b'.' && previous != b'-' && body.get(top).is_some_and(u8::is_ascii_alphabetic)
 }
 
 type UserInfo<'a> = (Option<&'a str>, Option<&'a str>);
@@ -291,6 +291,22 @@ mod tests {
                 proptest::prop_assert_eq!(Ok(common), SipUri::parse_grammar(&text));
             }
             proptest::prop_assert_eq!(SipUri::parse(&text), SipUri::parse_grammar(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// Any run of host name characters the one-pass check accepts is a host name for
+        /// the host grammar, and any it refuses is not (an address, or an error).
+        #[test]
+        fn the_hostname_check_agrees_with_the_host_grammar(
+            text in proptest::collection::vec(select(b"aZ09-.".to_vec()), 1..12)
+        ) {
+            let text = String::from_utf8(text).unwrap();
+            let grammar = super::super::host::classify(&text);
+            proptest::prop_assert_eq!(
+                is_plain_hostname(text.as_bytes()),
+                grammar == Ok(Host::Name(&text))
+            );
         }
     }
 
