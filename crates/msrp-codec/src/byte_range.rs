@@ -39,6 +39,25 @@ impl ByteRange {
     /// Parses and checks a header value: start >= 1, end >= start - 1 (an empty chunk),
     /// end <= total, and start <= total + 1.
     pub fn parse(value: &str) -> Result<Self, ByteRangeError> {
+        match Self::parse_plain(value.as_bytes()) {
+            Some(range) => range.check().map(|()| range),
+            None => Self::parse_general(value),
+        }
+    }
+
+    /// The shape every chunk carries (numbers of at most 19 digits, which cannot overflow) read
+    /// in one pass without building an error at each step; `None` for anything else, which the
+    /// general reader then reports.
+    fn parse_plain(b: &[u8]) -> Option<Self> {
+        let (start, rest) = plain_number(b)?;
+        let rest = rest.strip_prefix(b"-")?;
+        let (end, rest) = plain_number_or_star(rest)?;
+        let rest = rest.strip_prefix(b"/")?;
+        let (total, rest) = plain_number_or_star(rest)?;
+        rest.is_empty().then_some(ByteRange { start, end, total })
+    }
+
+    fn parse_general(value: &str) -> Result<Self, ByteRangeError> {
         let b = value.as_bytes();
         let (start, mut pos) = number(b, 0, "range-start digits")?;
         pos = expect(b, pos, b'-', "'-' after range-start")?;
@@ -120,17 +139,41 @@ fn expect(b: &[u8], pos: usize, c: u8, what: &'static str) -> Result<usize, Byte
 fn number(b: &[u8], pos: usize, what: &'static str) -> Result<(u64, usize), ByteRangeError> {
     let mut value: u64 = 0;
     let mut i = pos;
-    while let Some(d) = b.get(i).filter(|c| c.is_ascii_digit()) {
+    while let Some(d) = b.get(i).map(|c| c.wrapping_sub(b'0')).filter(|&d| d < 10) {
+        // The error is built only when the number overflows, not for every digit.
         value = value
             .checked_mul(10)
-            .and_then(|v| v.checked_add(u64::from(d - b'0')))
-            .ok_or(fail(i, "a number below 2^64"))?;
+            .and_then(|v| v.checked_add(u64::from(d)))
+            .ok_or_else(|| fail(i, "a number below 2^64"))?;
         i += 1;
     }
     if i == pos {
         return Err(fail(pos, what));
     }
     Ok((value, i))
+}
+
+/// Leading digits of `b` and what follows them, when there are 1 to 19 of them.
+fn plain_number(b: &[u8]) -> Option<(u64, &[u8])> {
+    let mut value = 0u64;
+    for (i, &c) in b.iter().enumerate() {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            return (i > 0).then(|| (value, b.get(i..).unwrap_or_default()));
+        }
+        if i == 19 {
+            return None;
+        }
+        value = value * 10 + u64::from(d);
+    }
+    (!b.is_empty()).then_some((value, &[]))
+}
+
+fn plain_number_or_star(b: &[u8]) -> Option<(Option<u64>, &[u8])> {
+    match b.strip_prefix(b"*") {
+        Some(rest) => Some((None, rest)),
+        None => plain_number(b).map(|(n, rest)| (Some(n), rest)),
+    }
 }
 
 fn number_or_star(
@@ -147,6 +190,7 @@ fn number_or_star(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn parses_known_and_unknown_parts() {
@@ -182,6 +226,41 @@ mod tests {
     fn largest_end_does_not_overflow() {
         let r = ByteRange::parse("1-18446744073709551615/*").expect("valid");
         assert_eq!(r.len(), Some(u64::MAX));
+    }
+
+    /// Values built from pieces that are mostly right but often wrong in the ways the grammar
+    /// cares about: digits (up to 21 of them, around the overflow), `*`, the separators, and
+    /// stray bytes.
+    fn range_text() -> impl Strategy<Value = String> {
+        let number = "[0-9]{0,3}|[0-9]{18,21}|\\*|1844674407370955161[0-9]|x";
+        (number, "-?|/", number, "/?|-", number, "( |x|0)?")
+            .prop_map(|(a, b, c, d, e, f)| format!("{a}{b}{c}{d}{e}{f}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// For any text, `parse` (one-pass reader first) returns exactly what the general
+        /// reader returns: the same range, or the same error and offset.
+        #[test]
+        fn parse_agrees_with_the_general_reader(s in range_text()) {
+            prop_assert_eq!(ByteRange::parse(&s), ByteRange::parse_general(&s));
+        }
+
+        /// The same for a chunk's range with one byte replaced, inserted or removed.
+        #[test]
+        fn parse_agrees_on_mutated_ranges(at in 0usize..24, byte in 0u8..128, how in 0u8..3) {
+            let mut b = b"2049-18446744073709551615/*".to_vec();
+            let at = at.min(b.len());
+            match how {
+                0 if at < b.len() => b[at] = byte,
+                1 => b.insert(at, byte),
+                _ if at < b.len() => { b.remove(at); }
+                _ => {}
+            }
+            let s = String::from_utf8(b).unwrap_or_default();
+            prop_assert_eq!(ByteRange::parse(&s), ByteRange::parse_general(&s));
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::header_name::{self, Known};
 use crate::path_cache::PathCache;
 use crate::report::{FailureReport, SuccessReport};
 use crate::status::{three_digits, Status, StatusCode};
-use crate::transaction_id::TransactionId;
+use crate::transaction_id::{split_id, TransactionId};
 
 /// Parses `bytes` (start line + headers) found at stream offset `base`.
 pub(crate) fn parse_head<'a>(
@@ -105,15 +105,15 @@ fn parse_start_line(line: &str, base: u64) -> Result<(TransactionId<'_>, FrameKi
         ErrorKind::Syntax("'MSRP ' at the start of a frame"),
         base,
     ))?;
-    let (tid, rest) = rest.split_once(' ').ok_or(Error::at(
-        ErrorKind::Syntax("SP after the transaction id"),
-        off(base, line.len()),
-    ))?;
-    let tid = TransactionId::new(tid).map_err(|i| {
-        Error::at(
+    let (tid, rest) = split_id(rest).map_err(|bad| match bad {
+        Some(i) => Error::at(
             ErrorKind::Syntax("transaction id of 4 to 32 ident characters"),
             off(base, 5 + i),
-        )
+        ),
+        None => Error::at(
+            ErrorKind::Syntax("SP after the transaction id"),
+            off(base, line.len()),
+        ),
     })?;
     let at = off(base, 6 + tid.as_str().len());
     let b = rest.as_bytes();
@@ -207,7 +207,8 @@ fn typed_header<'a>(
             set_once(&mut head.status, v, at)?;
         }
         Known::ContentType => {
-            if !value.contains('/') {
+            // A byte loop: `str::contains` calls the general `memchr` for a short value.
+            if !value.bytes().any(|c| c == b'/') {
                 return Err(Error::at(ErrorKind::Syntax("type/subtype"), at));
             }
             set_once(&mut head.content_type, value, at)?;

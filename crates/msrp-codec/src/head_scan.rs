@@ -48,46 +48,53 @@ impl HeadScan {
         }
         let too_large = Error::at(ErrorKind::HeadTooLarge, at(limits.head_bytes()));
         // Only a terminating line (blank or end-line) may reach past the head limit, and by
-        // at most one end-line: checked first so any split of the bytes fails the same way.
+        // at most one end-line: a line ending further is too large, so the search stops there
+        // and any split of the bytes fails the same way.
         let hard_end = limits.head_bytes() + crate::end_line::MAX_END_LINE;
-        while let Some(nl) = find_lf(bytes.get(self.line_start..).unwrap_or_default()) {
-            let end = self.line_start + nl + 1;
-            if end > hard_end {
-                return Err(too_large);
-            }
-            let line = bytes.get(self.line_start..end).unwrap_or_default();
-            if !line.ends_with(b"\r\n") {
+        let window = bytes.get(..hard_end).unwrap_or(bytes);
+        let max_lines = limits.max_headers.saturating_add(1);
+        let lf = LfFinder::new();
+        // Locals rather than fields in the loop: one store each when it ends.
+        let (mut start, mut lines) = (self.line_start, self.lines);
+        let found = loop {
+            let Some(nl) = lf.find(window.get(start..).unwrap_or_default()) else {
+                break None;
+            };
+            let end = start + nl + 1;
+            if end - start < 2 || window.get(end - 2) != Some(&b'\r') {
                 return Err(Error::at(
                     ErrorKind::Syntax("CRLF, not a bare LF"),
                     at(end - 1),
                 ));
             }
-            self.lines += 1;
-            let start = self.line_start;
-            self.line_start = end;
-            if self.lines > 1 && (line == b"\r\n" || line.starts_with(b"-------")) {
-                let has_body = line == b"\r\n";
-                return Ok(Some(HeadEnd {
-                    head_len: start,
+            lines += 1;
+            let line_start = start;
+            start = end;
+            let line = window.get(line_start..end).unwrap_or_default();
+            if lines > 1 && (line.len() == 2 || line.starts_with(b"-------")) {
+                break Some(HeadEnd {
+                    head_len: line_start,
                     consumed: end,
-                    has_body,
-                }));
+                    has_body: line.len() == 2,
+                });
             }
             let remembered = u32::try_from(end)
                 .ok()
                 .and_then(|e| self.ends.try_push(e).ok());
             self.forgot |= remembered.is_none();
-            if self.lines > limits.max_headers.saturating_add(1) {
-                return Err(Error::at(ErrorKind::TooManyHeaders, at(start)));
+            if lines > max_lines {
+                return Err(Error::at(ErrorKind::TooManyHeaders, at(line_start)));
             }
             if end > limits.head_bytes() {
                 return Err(too_large);
             }
-        }
-        if bytes.len() > hard_end {
+        };
+        self.line_start = start;
+        self.lines = lines;
+        if found.is_none() && bytes.len() > hard_end {
             return Err(too_large);
         }
-        Ok(None)
+        Ok(found)
     }
 
     /// Where each line of the head (start line and headers) ends, after its LF, when all of
@@ -102,12 +109,27 @@ impl HeadScan {
     }
 }
 
-/// The first LF of `haystack`. On x86-64 the SSE2 searcher is called directly: the generic
-/// `memchr` selects an implementation on each call, which costs more than a header line.
-fn find_lf(haystack: &[u8]) -> Option<usize> {
+/// Finds LFs. On x86-64 the SSE2 searcher is built once per scan and called directly: the
+/// generic `memchr` selects an implementation on each call, which costs more than a header line.
+struct LfFinder {
     #[cfg(target_arch = "x86_64")]
-    if let Some(sse2) = memchr::arch::x86_64::sse2::memchr::One::new(b'\n') {
-        return sse2.find(haystack);
+    sse2: Option<memchr::arch::x86_64::sse2::memchr::One>,
+}
+
+impl LfFinder {
+    fn new() -> Self {
+        LfFinder {
+            #[cfg(target_arch = "x86_64")]
+            sse2: memchr::arch::x86_64::sse2::memchr::One::new(b'\n'),
+        }
     }
-    memchr::memchr(b'\n', haystack)
+
+    /// The first LF of `haystack`.
+    fn find(&self, haystack: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(sse2) = &self.sse2 {
+            return sse2.find(haystack);
+        }
+        memchr::memchr(b'\n', haystack)
+    }
 }

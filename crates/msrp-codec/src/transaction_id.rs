@@ -50,11 +50,42 @@ const fn ident_chars() -> [bool; 256] {
     table
 }
 
+/// The transaction id at the start of `s` (a start line after `MSRP `) and the rest after the
+/// SP that ends it. `Err(None)` when there is no SP; `Err(Some(i))` when the id breaks the
+/// grammar at `i`, as [`TransactionId::new`] says. Inlined into the head parser, where the
+/// call would cost as much as the id.
+#[inline]
+pub(crate) fn split_id(s: &str) -> Result<(TransactionId<'_>, &str), Option<usize>> {
+    // One pass finds both where the id ends and whether all of it is ident characters.
+    let end = s.bytes().position(|c| !is_ident_char(c));
+    let split = end
+        .filter(|&end| s.as_bytes().get(end) == Some(&b' '))
+        .and_then(|end| Some((s.get(..end)?, s.get(end + 1..)?)));
+    match split {
+        Some((id, rest)) => {
+            check_ident_shape(id.as_bytes())?;
+            Ok((TransactionId(id), rest))
+        }
+        None => split_id_general(s),
+    }
+}
+
+/// `split_id` as the grammar reads it: up to the first SP, then the id.
+fn split_id_general(s: &str) -> Result<(TransactionId<'_>, &str), Option<usize>> {
+    let (id, rest) = s.split_once(' ').ok_or(None)?;
+    Ok((TransactionId::new(id).map_err(Some)?, rest))
+}
+
 /// Checks the `ident` grammar (also used by Message-ID); `Err` holds the offending offset.
 pub fn check_ident(b: &[u8]) -> Result<(), usize> {
     if let Some(i) = b.iter().position(|&c| !is_ident_char(c)) {
         return Err(i);
     }
+    check_ident_shape(b)
+}
+
+/// The rest of `check_ident` once every byte is an `ident-char`.
+fn check_ident_shape(b: &[u8]) -> Result<(), usize> {
     if !b.first().is_some_and(u8::is_ascii_alphanumeric) {
         return Err(0);
     }
@@ -110,6 +141,7 @@ pub fn random_id(rng: &mut impl RandomSource) -> [u8; GENERATED_LEN] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn accepts_4_to_32_ident_chars() {
@@ -138,5 +170,27 @@ mod tests {
         assert_eq!(check_ident(&first), Ok(()));
         let mut zero = || 0u64;
         assert_eq!(&random_id(&mut zero), b"0000000000");
+    }
+
+    /// Start lines after `MSRP `: ids of ident characters and a few others, of lengths around
+    /// the limits, with or without the SP and what follows.
+    fn after_msrp() -> impl Strategy<Value = String> {
+        (
+            "[a-zA-Z0-9.+%=\\-]{0,2}[a-z0-9$ _/\\-]?[a-zA-Z0-9]{0,34}",
+            "( |  |\t)?",
+            "[A-Z0-9 ]{0,5}",
+        )
+            .prop_map(|(a, b, c)| format!("{a}{b}{c}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// For any text, the one-pass `split_id` returns what splitting at the first SP and
+        /// then checking the id returns: the same id and rest, or the same error and offset.
+        #[test]
+        fn split_id_agrees_with_the_grammar(s in after_msrp()) {
+            prop_assert_eq!(split_id(&s), split_id_general(&s));
+        }
     }
 }
