@@ -131,6 +131,7 @@ pub(crate) fn ipv4_prefix(b: &[u8], at: usize) -> Option<(Ipv4Addr, usize)> {
 }
 
 /// The position after the `.` at `at`.
+#[inline(always)]
 fn dot(b: &[u8], at: usize) -> Option<usize> {
     (b.get(at) == Some(&b'.')).then_some(at + 1)
 }
@@ -138,6 +139,7 @@ fn dot(b: &[u8], at: usize) -> Option<usize> {
 /// One decimal octet from `at` (`0`, or 1 to 3 digits without a leading zero, at most 255)
 /// and where it ends. `None` also when a digit follows it: no longer run of digits is an
 /// octet.
+#[inline(always)]
 fn octet(b: &[u8], at: usize) -> Option<(u8, usize)> {
     let digit = |i: usize| b.get(i).map(|c| c.wrapping_sub(b'0')).filter(|d| *d <= 9);
     let first = digit(at)?;

@@ -17,7 +17,7 @@ use crate::parse::Field;
 use crate::scan::{LineEndFinder, Scanner};
 use crate::session::Origin;
 use crate::state::State;
-use crate::syntax::{digits, is_token_char, token_end};
+use crate::syntax::{digits, is_token_char, literal, starts_with, token_end, word_at};
 use core::net::Ipv4Addr;
 
 /// Reads the next line when it is one of the common lines and valid, and gives it to the
@@ -147,14 +147,22 @@ fn connection(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
     Some((Field::Connection(connection), end))
 }
 
+const IN_IP4: (u64, u64) = literal(b"IN IP4 ");
+
 /// `<nettype> IP4 <dotted quad>` and where the address ends.
 fn ip4_address(text: &str, start: usize) -> Option<(Address<'_>, usize)> {
     let b = text.as_bytes();
-    let (net_type, at) = spaced(text, start, token_end(b, start))?;
-    if b.get(at..at.checked_add(4)?) != Some(b"IP4 ") {
-        return None;
-    }
-    let (ip, end): (Ipv4Addr, usize) = ipv4_prefix(b, at + 4)?;
+    let (net_type, at) = match word_at(b, start) {
+        Some(w) if starts_with(w, IN_IP4) => ("IN", start + 7),
+        _ => {
+            let (net_type, at) = spaced(text, start, token_end(b, start))?;
+            if b.get(at..at.checked_add(4)?) != Some(b"IP4 ") {
+                return None;
+            }
+            (net_type, at + 4)
+        }
+    };
+    let (ip, end): (Ipv4Addr, usize) = ipv4_prefix(b, at)?;
     let address = Address {
         net_type,
         addr_type: AddressType::Ip4,
@@ -172,14 +180,23 @@ fn time(b: &[u8], start: usize) -> Option<usize> {
     digits(b, end + 1).map(|(_, end)| end)
 }
 
+const MESSAGE: (u64, u64) = literal(b"message ");
+const TCP_MSRP: (u64, u64) = literal(b"TCP/MSRP");
+
 /// `m=<media> <port> <proto> <fmt> ...` without a port count.
 fn media(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
     let b = text.as_bytes();
-    let (media, at) = spaced(text, start, token_end(b, start))?;
+    let (media, at) = match word_at(b, start) {
+        Some(w) if w == MESSAGE.0 => ("message", start + 8),
+        _ => spaced(text, start, token_end(b, start))?,
+    };
     let (port, end) = digits(b, at)?;
     let port = u16::try_from(port).ok()?;
     let (_, at) = spaced(text, at, end)?;
-    let (proto, at) = spaced(text, at, token_list_end(b, at, b'/')?)?;
+    let (proto, at) = match word_at(b, at) {
+        Some(w) if w == TCP_MSRP.0 && b.get(at + 8) == Some(&b' ') => ("TCP/MSRP", at + 9),
+        _ => spaced(text, at, token_list_end(b, at, b'/')?)?,
+    };
     let end = token_list_end(b, at, b' ')?;
     let formats = text.get(at..end)?;
     let media = MediaDescription::new(media, port, None, proto, formats);
@@ -211,62 +228,107 @@ fn attribute<'a>(
     ends: &LineEndFinder,
 ) -> Option<(Field<'a>, usize)> {
     let b = text.as_bytes();
-    let name_end = token_end(b, start);
-    let name = b.get(start..name_end).filter(|n| !n.is_empty())?;
+    let (name, name_end) = name(b, start)?;
     if b.get(name_end) != Some(&b':') {
-        return flag(name).map(|typed| (Field::Attribute(typed), name_end));
+        let typed = match name {
+            Name::Direction(direction) => Some(Typed::Direction(direction)),
+            Name::Other => None,
+            _ => return None,
+        };
+        return Some((Field::Attribute(typed), name_end));
     }
     let at = name_end + 1;
     let (typed, end) = match name {
-        b"path" => {
+        Name::Path => {
             let end = text_end(b, at, ends)?;
             let value = text.get(at..end)?;
             path::check(value, limits.max_path_uris).ok()?;
             (Typed::Path(value), end)
         }
-        b"accept-types" => {
+        Name::AcceptTypes => {
             let (types, end) = media_types(text, at, limits)?;
             (Typed::AcceptTypes(types), end)
         }
-        b"accept-wrapped-types" => {
+        Name::AcceptWrappedTypes => {
             let (types, end) = media_types(text, at, limits)?;
             (Typed::AcceptWrappedTypes(types), end)
         }
-        b"max-size" => {
+        Name::MaxSize => {
             let (n, end) = digits(b, at)?;
             (Typed::MaxSize(n), end)
         }
-        b"setup" => {
-            let (word, end) = word(text, at)?;
+        Name::Setup => {
+            let (word, end) = letters(text, at)?;
             (Typed::Setup(Setup::parse(word)?), end)
         }
-        b"connection" => {
-            let (word, end) = word(text, at)?;
+        Name::Connection => {
+            let (word, end) = letters(text, at)?;
             (Typed::ConnectionMode(ConnectionMode::parse(word)?), end)
         }
-        b"sendrecv" | b"sendonly" | b"recvonly" | b"inactive" => return None,
-        _ => return Some((Field::Attribute(None), text_end(b, at, ends)?)),
+        Name::Direction(_) => return None,
+        Name::Other => return Some((Field::Attribute(None), text_end(b, at, ends)?)),
     };
     Some((Field::Attribute(Some(typed)), end))
 }
 
-/// An attribute without a value: a direction, or an unknown flag. `None` for a known
-/// attribute that needs a value.
-fn flag(name: &[u8]) -> Option<Option<Typed<'static>>> {
-    let direction = match name {
-        b"sendrecv" => Direction::SendRecv,
-        b"sendonly" => Direction::SendOnly,
-        b"recvonly" => Direction::RecvOnly,
-        b"inactive" => Direction::Inactive,
-        b"path"
-        | b"accept-types"
-        | b"accept-wrapped-types"
-        | b"max-size"
-        | b"setup"
-        | b"connection" => return None,
-        _ => return Some(None),
+/// What an attribute name says about the attribute.
+#[derive(Clone, Copy)]
+enum Name {
+    Direction(Direction),
+    Path,
+    AcceptTypes,
+    AcceptWrappedTypes,
+    MaxSize,
+    Setup,
+    Connection,
+    Other,
+}
+
+const PATH: (u64, u64) = literal(b"path:");
+const SETUP: (u64, u64) = literal(b"setup:");
+const ACCEPT_T: (u64, u64) = literal(b"accept-t");
+
+/// The attribute name that starts at `start` and where it ends; `None` when it is empty.
+/// The names of an MSRP section are compared as words, without a scan.
+fn name(b: &[u8], start: usize) -> Option<(Name, usize)> {
+    if let Some(w) = word_at(b, start) {
+        let whole = match w {
+            w if w == literal(b"sendonly").0 => Some(Name::Direction(Direction::SendOnly)),
+            w if w == literal(b"recvonly").0 => Some(Name::Direction(Direction::RecvOnly)),
+            w if w == literal(b"sendrecv").0 => Some(Name::Direction(Direction::SendRecv)),
+            w if w == literal(b"inactive").0 => Some(Name::Direction(Direction::Inactive)),
+            w if w == literal(b"max-size").0 => Some(Name::MaxSize),
+            _ => None,
+        };
+        let end = start + 8;
+        match whole {
+            Some(name) if !b.get(end).is_some_and(|c| is_token_char(*c)) => {
+                return Some((name, end))
+            }
+            _ if starts_with(w, PATH) => return Some((Name::Path, start + 4)),
+            _ if starts_with(w, SETUP) => return Some((Name::Setup, start + 5)),
+            _ if starts_with(w, ACCEPT_T) && b.get(end..end + 5) == Some(b"ypes:") => {
+                return Some((Name::AcceptTypes, end + 4))
+            }
+            _ => {}
+        }
+    }
+    let end = token_end(b, start);
+    let name = match b.get(start..end)? {
+        b"" => return None,
+        b"path" => Name::Path,
+        b"accept-types" => Name::AcceptTypes,
+        b"accept-wrapped-types" => Name::AcceptWrappedTypes,
+        b"max-size" => Name::MaxSize,
+        b"setup" => Name::Setup,
+        b"connection" => Name::Connection,
+        b"sendrecv" => Name::Direction(Direction::SendRecv),
+        b"sendonly" => Name::Direction(Direction::SendOnly),
+        b"recvonly" => Name::Direction(Direction::RecvOnly),
+        b"inactive" => Name::Direction(Direction::Inactive),
+        _ => Name::Other,
     };
-    Some(Some(Typed::Direction(direction)))
+    Some((name, end))
 }
 
 fn media_types<'a>(text: &'a str, at: usize, limits: &Limits) -> Option<(MediaTypes<'a>, usize)> {
@@ -278,7 +340,7 @@ fn media_types<'a>(text: &'a str, at: usize, limits: &Limits) -> Option<(MediaTy
 }
 
 /// The run of ASCII letters from `at` and where it ends.
-fn word(text: &str, at: usize) -> Option<(&str, usize)> {
+fn letters(text: &str, at: usize) -> Option<(&str, usize)> {
     let b = text.as_bytes();
     let mut end = at;
     while b.get(end).is_some_and(u8::is_ascii_alphabetic) {

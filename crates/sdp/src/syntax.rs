@@ -62,15 +62,100 @@ pub(crate) fn parse_u64(s: &str) -> Option<u64> {
 }
 
 /// The run of digits that starts at `at`, as a `u64`, and where it ends; `None` when there
-/// is no digit there or the number does not fit.
+/// is no digit there or the number does not fit. Eight bytes are classified and converted
+/// at a time while the input has them.
 pub(crate) fn digits(b: &[u8], mut at: usize) -> Option<(u64, usize)> {
     let start = at;
     let mut n = 0u64;
+    while let Some(word) = word_at(b, at) {
+        let count = leading_digits(word);
+        if count == 0 {
+            break;
+        }
+        let scale = *POWERS_OF_TEN.get(count)?;
+        n = n
+            .checked_mul(scale)?
+            .checked_add(digits_value(word, count))?;
+        at += count;
+        if count < 8 {
+            return Some((n, at));
+        }
+    }
     while let Some(digit) = b.get(at).map(|c| c.wrapping_sub(b'0')).filter(|d| *d <= 9) {
         n = n.checked_mul(10)?.checked_add(u64::from(digit))?;
         at += 1;
     }
     (at > start).then_some((n, at))
+}
+
+const POWERS_OF_TEN: [u64; 9] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+];
+
+/// Every byte of a word set to `b`.
+const fn splat(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// The 8 bytes at `at` as a little-endian word (the first byte lowest), when the input has
+/// them.
+pub(crate) fn word_at(b: &[u8], at: usize) -> Option<u64> {
+    let bytes = b.get(at..at.checked_add(8)?)?;
+    Some(u64::from_le_bytes(bytes.try_into().ok()?))
+}
+
+/// A literal of at most 8 bytes as [`word_at`] reads it, and the mask of its bytes: a word
+/// starts with the literal when `word & mask == value`.
+pub(crate) const fn literal(s: &[u8]) -> (u64, u64) {
+    let (mut value, mut mask, mut i) = (0u64, 0u64, 0usize);
+    while i < s.len() && i < 8 {
+        value |= (s[i] as u64) << (8 * i);
+        mask |= 0xff << (8 * i);
+        i += 1;
+    }
+    (value, mask)
+}
+
+/// Whether `word` starts with the literal.
+pub(crate) fn starts_with(word: u64, (value, mask): (u64, u64)) -> bool {
+    word & mask == value
+}
+
+/// How many of the word's bytes, from the first, are ASCII digits.
+fn leading_digits(word: u64) -> usize {
+    // A digit becomes 0..=9; any other byte becomes 10..=255 and sets its high bit below.
+    let t = word ^ splat(b'0');
+    let not_digit = (((t & splat(0x7f)) + splat(0x80 - 10)) | t) & splat(0x80);
+    (not_digit.trailing_zeros() / 8) as usize
+}
+
+/// The value of the first `count` (1 to 8) bytes of the word, all digits.
+fn digits_value(word: u64, count: usize) -> u64 {
+    // Move the digits to the top and fill the bytes below with '0' (leading zeros).
+    let shift = 8 * (8 - count as u32);
+    let aligned = match word.checked_shl(shift) {
+        Some(top) if shift > 0 => top | (splat(b'0') >> (64 - shift)),
+        _ => word,
+    };
+    eight_digits_value(aligned)
+}
+
+/// The value of eight ASCII digits, the first in the lowest byte: pairs, then fours, then
+/// the whole, each step one multiply over every lane.
+fn eight_digits_value(word: u64) -> u64 {
+    let d = word.wrapping_sub(splat(b'0'));
+    let pairs = d.wrapping_mul(10).wrapping_add(d >> 8);
+    let low = (pairs & 0x0000_00ff_0000_00ff).wrapping_mul(100 + (1_000_000 << 32));
+    let high = ((pairs >> 16) & 0x0000_00ff_0000_00ff).wrapping_mul(1 + (10_000 << 32));
+    low.wrapping_add(high) >> 32
 }
 
 /// `1*DIGIT` that fits a `u16`.
@@ -121,6 +206,27 @@ mod tests {
         assert_eq!(parse_u64("+1"), None);
         assert_eq!(parse_u16("65535"), Some(65535));
         assert_eq!(parse_u16("65536"), None);
+    }
+
+    proptest::proptest! {
+        /// The digit reader gives the number the digits spell, or `None` exactly when it
+        /// does not fit a `u64`, and stops at the first non-digit, whatever surrounds it.
+        #[test]
+        fn digits_read_like_the_standard_library(
+            before in "[0-9a ]{0,9}",
+            number in "[0-9]{0,24}",
+            after in "[ -~]{0,12}",
+        ) {
+            let text = format!("{before}{number}{after}");
+            let at = before.len();
+            let run = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+            let expected = if run == 0 {
+                None
+            } else {
+                text[at..at + run].parse::<u64>().ok().map(|n| (n, at + run))
+            };
+            proptest::prop_assert_eq!(digits(text.as_bytes(), at), expected);
+        }
     }
 
     #[test]

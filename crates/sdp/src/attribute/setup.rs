@@ -18,6 +18,13 @@ pub enum Setup {
 impl Setup {
     /// Parses the attribute value (ABNF literals are case-insensitive).
     pub fn parse(value: &str) -> Option<Setup> {
+        // The lower-case spelling every peer writes first; then any case.
+        match value {
+            "active" => return Some(Setup::Active),
+            "passive" => return Some(Setup::Passive),
+            "actpass" => return Some(Setup::ActPass),
+            _ => {}
+        }
         [
             Setup::Active,
             Setup::Passive,

@@ -100,7 +100,10 @@ const FLAGS: (&[&str], &[&str]) = (
         "max-size",
     ],
 );
-const SETUP: (&[&str], &[&str]) = (&["setup", "connection"], &["setup ", "Setup"]);
+const SETUP: (&[&str], &[&str]) = (
+    &["setup", "connection"],
+    &["setup ", "Setup", "setups", "connections", "max-size"],
+);
 const ROLES: (&[&str], &[&str]) = (
     &[
         "active", "passive", "actpass", "holdconn", "ACTPASS", "new", "existing",
