@@ -4,7 +4,6 @@
 //! full grammar in [`Via::parse`] decides every unusual value and every error.
 
 use super::{SentBy, Via, KNOWN};
-use crate::grammar::parse_u32;
 use crate::header::plain_params::{self, span, token_end};
 use crate::uri::host::{classify, is_name_char};
 
@@ -40,7 +39,21 @@ fn port(value: &str, at: usize) -> Option<(Option<u16>, usize)> {
     if value.as_bytes().get(at) != Some(&b':') {
         return Some((None, at));
     }
-    let end = span(value.as_bytes(), at + 1, |b| b.is_ascii_digit());
-    let n = parse_u32(value.get(at + 1..end)?)?;
-    Some((Some(u16::try_from(n).ok()?), end))
+    // Digits and value in one pass; past 65535 the port is refused whatever follows.
+    let mut port = 0u32;
+    let mut end = at + 1;
+    while let Some(digit) = value.as_bytes().get(end).and_then(|b| b.checked_sub(b'0')) {
+        if digit > 9 {
+            break;
+        }
+        port = port * 10 + u32::from(digit);
+        if port > u32::from(u16::MAX) {
+            return None;
+        }
+        end += 1;
+    }
+    if end == at + 1 {
+        return None;
+    }
+    Some((Some(u16::try_from(port).ok()?), end))
 }
