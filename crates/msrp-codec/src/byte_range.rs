@@ -153,10 +153,22 @@ fn number(b: &[u8], pos: usize, what: &'static str) -> Result<(u64, usize), Byte
     Ok((value, i))
 }
 
-/// Leading digits of `b` and what follows them, when there are 1 to 19 of them.
+/// Leading digits of `b` and what follows them, when there are 1 to 19 of them. With eight
+/// bytes at hand they are first read as one word: the positions in a large message have 7 to 9
+/// digits.
 fn plain_number(b: &[u8]) -> Option<(u64, &[u8])> {
-    let mut value = 0u64;
-    for (i, &c) in b.iter().enumerate() {
+    let (mut value, from) = match b.first_chunk::<8>() {
+        Some(&word) => {
+            let word = u64::from_le_bytes(word);
+            match leading_digits(word) {
+                0 => return None,
+                n @ 1..=7 => return Some((digits_value(word, n), b.get(n..)?)),
+                _ => (digits_value(word, 8), 8),
+            }
+        }
+        None => (0, 0),
+    };
+    for (i, &c) in b.iter().enumerate().skip(from) {
         let d = c.wrapping_sub(b'0');
         if d > 9 {
             return (i > 0).then(|| (value, b.get(i..).unwrap_or_default()));
@@ -167,6 +179,30 @@ fn plain_number(b: &[u8]) -> Option<(u64, &[u8])> {
         value = value * 10 + u64::from(d);
     }
     (!b.is_empty()).then_some((value, &[]))
+}
+
+const LOW_NIBBLES: u64 = 0x0f0f_0f0f_0f0f_0f0f;
+
+/// How many bytes of `word`, from its first (lowest), are ASCII digits.
+fn leading_digits(word: u64) -> usize {
+    // A digit has high nibble 3, and its low nibble plus 6 stays below 16.
+    let high = (word & !LOW_NIBBLES) ^ 0x3030_3030_3030_3030;
+    let low = ((word & LOW_NIBBLES) + 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010;
+    let off = high | low;
+    let not_digit =
+        (((off & 0x7f7f_7f7f_7f7f_7f7f) + 0x7f7f_7f7f_7f7f_7f7f) | off) & 0x8080_8080_8080_8080;
+    (not_digit.trailing_zeros() / 8) as usize
+}
+
+/// The number the first `n` (1 to 8) bytes of `word` write, all digits: shifted to the top of
+/// the word so the bytes below read as leading zeros, then pairs, quads and the two halves
+/// combined.
+fn digits_value(word: u64, n: usize) -> u64 {
+    let shift = 8 * (8 - n.clamp(1, 8));
+    let v = (word << shift) & LOW_NIBBLES;
+    let v = (v.wrapping_mul(10 * 256 + 1) >> 8) & 0x00ff_00ff_00ff_00ff;
+    let v = (v.wrapping_mul(100 * 65_536 + 1) >> 16) & 0x0000_ffff_0000_ffff;
+    v.wrapping_mul(10_000 * (1 << 32) + 1) >> 32
 }
 
 fn plain_number_or_star(b: &[u8]) -> Option<(Option<u64>, &[u8])> {
@@ -232,7 +268,7 @@ mod tests {
     /// cares about: digits (up to 21 of them, around the overflow), `*`, the separators, and
     /// stray bytes.
     fn range_text() -> impl Strategy<Value = String> {
-        let number = "[0-9]{0,3}|[0-9]{18,21}|\\*|1844674407370955161[0-9]|x";
+        let number = "[0-9]{0,12}|[0-9]{18,21}|\\*|1844674407370955161[0-9]|x|[/:]";
         (number, "-?|/", number, "/?|-", number, "( |x|0)?")
             .prop_map(|(a, b, c, d, e, f)| format!("{a}{b}{c}{d}{e}{f}"))
     }
@@ -260,6 +296,26 @@ mod tests {
             }
             let s = String::from_utf8(b).unwrap_or_default();
             prop_assert_eq!(ByteRange::parse(&s), ByteRange::parse_general(&s));
+        }
+    }
+
+    #[test]
+    fn word_reader_stops_at_the_first_other_byte() {
+        for n in 0..=8 {
+            for stop in [b'/', b':', b'-', b' ', 0xb0] {
+                let mut word = *b"98765432";
+                if let Some(c) = word.get_mut(n) {
+                    *c = stop;
+                }
+                let w = u64::from_le_bytes(word);
+                assert_eq!(leading_digits(w), n, "{n} {stop}");
+                let expected = core::str::from_utf8(&word[..n])
+                    .ok()
+                    .and_then(|d| d.parse::<u64>().ok());
+                if n > 0 {
+                    assert_eq!(Some(digits_value(w, n)), expected, "{n}");
+                }
+            }
         }
     }
 
