@@ -8,7 +8,7 @@
 //! (windows, limits, fold loop, error plumbing), which costs more than the byte search on
 //! short header lines.
 
-use super::{length16, offset32, HeaderList, RawHeader};
+use super::{offset32, HeaderList, RawHeader, MAX_HEADER_LEN};
 use crate::grammar::is_token;
 use crate::name::HeaderName;
 use crate::swar::{byte_mask, control_mask, find_byte, word};
@@ -24,6 +24,7 @@ pub(super) fn plain_lines(
     max_headers: usize,
     headers: &mut HeaderList,
 ) -> usize {
+    let max_len = max_len.min(MAX_HEADER_LEN);
     while headers.len() < max_headers && u32::try_from(pos).is_ok() {
         let Some((header, next)) = plain_line(buf, pos, max_len) else {
             break;
@@ -69,9 +70,9 @@ fn plain_line(buf: &[u8], start: usize, max_len: usize) -> Option<(RawHeader, us
     let (value_start, value_end) = trim_spaces(buf, start + colon + 1, end);
     let header = RawHeader {
         start: offset32(start),
-        name_len: length16(colon),
-        value_from: length16(value_start - start),
-        value_len: length16(value_end - value_start),
+        name_len: within_line(colon),
+        value_from: within_line(value_start - start),
+        value_len: within_line(value_end - value_start),
         name,
         folded: false,
     };
@@ -83,6 +84,15 @@ fn plain_line(buf: &[u8], start: usize, max_len: usize) -> Option<(RawHeader, us
 fn long_name(line: &[u8]) -> Option<(HeaderName, usize)> {
     let colon = find_byte(line, b':');
     Some((HeaderName::recognize(line.get(..colon)?), colon)).filter(|_| colon < line.len())
+}
+
+/// A length within a plain line, which [`plain_line`] has checked to be at most `max_len`,
+/// itself at most [`MAX_HEADER_LEN`] (`u16::MAX`): the conversion is exact, and a plain cast
+/// spares the saturation the general scanner pays on every field.
+#[inline(always)]
+fn within_line(len: usize) -> u16 {
+    const _: () = assert!(MAX_HEADER_LEN <= u16::MAX as usize);
+    len as u16
 }
 
 /// The sixteen bytes at `at` as two words, if the buffer holds them.
