@@ -12,32 +12,45 @@ use crate::attribute::setup::{ConnectionMode, Setup};
 use crate::attribute::{path, Typed};
 use crate::error::ParseError;
 use crate::limits::Limits;
-use crate::media::MediaDescription;
+use crate::media::{MediaDescription, MsrpTransport};
 use crate::parse::Field;
-use crate::scan::{LineEndFinder, Scanner};
+use crate::scan::Scanner;
 use crate::session::Origin;
 use crate::state::State;
-use crate::syntax::{digits, is_token_char, literal, starts_with, token_end, word_at};
+use crate::syntax::{digits, is_token_char, literal, starts_with, text_end, token_end, word_at};
 use core::net::Ipv4Addr;
+
+/// Reads lines while they are common lines and valid, and gives them to the state; stops at
+/// the end of the input or at the first line to leave to the general scanner.
+pub(crate) fn read_lines<'a>(
+    scanner: &mut Scanner<'a, '_>,
+    state: &mut State<'a, '_, '_>,
+) -> Result<(), ParseError> {
+    while let Some(read) = read_line(scanner, state) {
+        read?;
+    }
+    Ok(())
+}
 
 /// Reads the next line when it is one of the common lines and valid, and gives it to the
 /// state; `None` leaves the line to the general scanner.
-pub(crate) fn read_line<'a>(
+#[inline(always)]
+fn read_line<'a>(
     scanner: &mut Scanner<'a, '_>,
     state: &mut State<'a, '_, '_>,
 ) -> Option<Result<(), ParseError>> {
     let text = scanner.text();
-    let (at, limits, ends) = scanner.position();
+    let (at, limits) = scanner.position();
     let b = text.as_bytes();
     let start = at.checked_add(2)?;
     if b.get(at.saturating_add(1)) != Some(&b'=') {
-        return None;
+        return final_line_end(scanner, b.get(at..)?);
     }
     // Each arm gives its own constant kind to `commit`, so that the state's checks of the
     // line's place are specialised for that kind.
     match *b.get(at)? {
         b'a' => {
-            let (field, end) = attribute(text, start, limits, ends)?;
+            let (field, end) = attribute(text, start, limits)?;
             commit(scanner, state, b'a', start, end, field)
         }
         b'v' if b.get(start) == Some(&b'0') => {
@@ -48,7 +61,7 @@ pub(crate) fn read_line<'a>(
             commit(scanner, state, b'o', start, end, field)
         }
         b's' => {
-            let end = text_end(b, start, ends).filter(|e| *e > start)?;
+            let end = Some(text_end(b, start)).filter(|e| *e > start)?;
             let name = text.get(start..end)?;
             commit(scanner, state, b's', start, end, Field::Text(name))
         }
@@ -66,6 +79,15 @@ pub(crate) fn read_line<'a>(
         }
         _ => None,
     }
+}
+
+/// Ends the description at a blank line made of its last line end, which counts as a line.
+fn final_line_end(scanner: &mut Scanner<'_, '_>, rest: &[u8]) -> Option<Result<(), ParseError>> {
+    if rest != b"\r\n" && rest != b"\n" {
+        return None;
+    }
+    scanner.take(0, 0, scanner.text().len())?;
+    Some(Ok(()))
 }
 
 /// Gives the line `start - 2..end` and its checked value to the state, when a line end
@@ -93,13 +115,6 @@ fn line_end(b: &[u8], at: usize) -> Option<usize> {
         Some(b'\r') if b.get(at + 1) == Some(&b'\n') => Some(at + 2),
         Some(_) => None,
     }
-}
-
-/// The end of a free-text value: the first CR, LF or NUL from `at` (a NUL is then refused
-/// as no line end), or the end of the input.
-fn text_end(b: &[u8], at: usize, ends: &LineEndFinder) -> Option<usize> {
-    let rest = b.get(at..)?;
-    Some(ends.find(rest).map_or(b.len(), |i| at + i))
 }
 
 /// The text of the non-empty field `start..end` when a space follows it, and where the
@@ -199,7 +214,14 @@ fn media(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
     };
     let end = token_list_end(b, at, b' ')?;
     let formats = text.get(at..end)?;
-    let media = MediaDescription::new(media, port, None, proto, formats);
+    let kind = match (media, proto) {
+        ("message", "TCP/MSRP") => (true, Some(MsrpTransport::Tcp)),
+        _ => (
+            media.eq_ignore_ascii_case("message"),
+            MsrpTransport::from_proto(proto),
+        ),
+    };
+    let media = MediaDescription::known(media, port, proto, formats, kind);
     Some((Field::Media(media), end))
 }
 
@@ -221,12 +243,7 @@ fn token_list_end(b: &[u8], mut at: usize, sep: u8) -> Option<usize> {
 }
 
 /// `a=<name>` or `a=<name>:<value>`: a known attribute typed, any other kept unchecked.
-fn attribute<'a>(
-    text: &'a str,
-    start: usize,
-    limits: &Limits,
-    ends: &LineEndFinder,
-) -> Option<(Field<'a>, usize)> {
+fn attribute<'a>(text: &'a str, start: usize, limits: &Limits) -> Option<(Field<'a>, usize)> {
     let b = text.as_bytes();
     let (name, name_end) = name(b, start)?;
     if b.get(name_end) != Some(&b':') {
@@ -240,10 +257,8 @@ fn attribute<'a>(
     let at = name_end + 1;
     let (typed, end) = match name {
         Name::Path => {
-            let end = text_end(b, at, ends)?;
-            let value = text.get(at..end)?;
-            path::check(value, limits.max_path_uris).ok()?;
-            (Typed::Path(value), end)
+            let end = path::list_prefix(text, at, limits.max_path_uris)?;
+            (Typed::Path(text.get(at..end)?), end)
         }
         Name::AcceptTypes => {
             let (types, end) = media_types(text, at, limits)?;
@@ -266,7 +281,7 @@ fn attribute<'a>(
             (Typed::ConnectionMode(ConnectionMode::parse(word)?), end)
         }
         Name::Direction(_) => return None,
-        Name::Other => return Some((Field::Attribute(None), text_end(b, at, ends)?)),
+        Name::Other => return Some((Field::Attribute(None), text_end(b, at))),
     };
     Some((Field::Attribute(Some(typed)), end))
 }

@@ -50,6 +50,9 @@ pub struct MediaDescription<'a> {
     pub(crate) formats: &'a str,
     pub(crate) body: &'a str,
     pub(crate) typed: SectionAttributes<'a>,
+    /// `proto` as an MSRP transport, and whether `media` is `message`, worked out once.
+    transport: Option<MsrpTransport>,
+    message: bool,
 }
 
 /// The known attributes of one section, kept while parsing.
@@ -101,15 +104,36 @@ impl<'a> MediaDescription<'a> {
         proto: &'a str,
         formats: &'a str,
     ) -> Self {
+        let message = media.eq_ignore_ascii_case("message");
+        let transport = MsrpTransport::from_proto(proto);
+        MediaDescription::known(media, port, proto, formats, (message, transport))
+            .with_port_count(port_count)
+    }
+
+    /// The section of a checked `m=` line without a port count whose media and proto the
+    /// caller has already recognised.
+    pub(crate) fn known(
+        media: &'a str,
+        port: u16,
+        proto: &'a str,
+        formats: &'a str,
+        (message, transport): (bool, Option<MsrpTransport>),
+    ) -> Self {
         MediaDescription {
             media,
             port,
-            port_count,
+            port_count: None,
             proto,
             formats,
             body: "",
             typed: SectionAttributes::default(),
+            transport,
+            message,
         }
+    }
+
+    fn with_port_count(self, port_count: Option<u16>) -> Self {
+        MediaDescription { port_count, ..self }
     }
 
     /// `<media>`, e.g. `message` or `audio`.
@@ -139,12 +163,12 @@ impl<'a> MediaDescription<'a> {
 
     /// Whether this is an MSRP message stream (`m=message` over `TCP/MSRP` or `TCP/TLS/MSRP`).
     pub fn is_msrp(&self) -> bool {
-        self.media.eq_ignore_ascii_case("message") && self.msrp_transport().is_some()
+        self.message && self.transport.is_some()
     }
 
     /// The MSRP transport named by the proto, if it is one.
     pub fn msrp_transport(&self) -> Option<MsrpTransport> {
-        MsrpTransport::from_proto(self.proto)
+        self.transport
     }
 
     /// The section's lines after `m=`, in order, unknown ones included.

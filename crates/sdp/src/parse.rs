@@ -56,10 +56,7 @@ fn read_lines<'a, const COMMON: bool>(
     let mut scanner = Scanner::new(text, limits);
     loop {
         if COMMON {
-            if let Some(read) = common::read_line(&mut scanner, state) {
-                read?;
-                continue;
-            }
+            common::read_lines(&mut scanner, state)?;
         }
         let Some(line) = scanner.next_line()? else {
             return Ok(());

@@ -57,10 +57,10 @@ impl<'a, 'l> Scanner<'a, 'l> {
         self.text
     }
 
-    /// Where the next line starts, the limits and the line-end finder, for the one-pass
-    /// reader of the common lines.
-    pub(crate) fn position(&self) -> (usize, &'l Limits, &LineEndFinder) {
-        (self.pos, self.limits, &self.line_ends)
+    /// Where the next line starts and the limits, for the one-pass reader of the common
+    /// lines.
+    pub(crate) fn position(&self) -> (usize, &'l Limits) {
+        (self.pos, self.limits)
     }
 
     /// Takes the line of `len` bytes before `next` that the one-pass reader has checked, when it is within
@@ -184,7 +184,7 @@ impl<'a, 'l> Scanner<'a, 'l> {
 /// Finds the first LF, CR or NUL of a line. On x86-64 the SSE2 searcher is built once per
 /// parse: the generic `memchr3` selects an implementation and builds its searcher on each call,
 /// which costs more than the scan of a short SDP line.
-pub(crate) struct LineEndFinder {
+struct LineEndFinder {
     #[cfg(target_arch = "x86_64")]
     sse2: Option<memchr::arch::x86_64::sse2::memchr::Three>,
 }
@@ -197,7 +197,7 @@ impl LineEndFinder {
         }
     }
 
-    pub(crate) fn find(&self, haystack: &[u8]) -> Option<usize> {
+    fn find(&self, haystack: &[u8]) -> Option<usize> {
         #[cfg(target_arch = "x86_64")]
         if let Some(sse2) = &self.sse2 {
             return sse2.find(haystack);

@@ -140,7 +140,7 @@ fn typed_value<'a>(
 ) -> Result<Typed<'a>, ParseErrorKind> {
     let bad = || invalid(known.name(), "value breaks the grammar");
     match known {
-        Known::Path => path::check(value, limits.max_path_uris).map(|()| Typed::Path(value)),
+        Known::Path => path::Path::parse(value, limits.max_path_uris).map(|_| Typed::Path(value)),
         Known::AcceptTypes => media_types(known, value, limits).map(Typed::AcceptTypes),
         Known::AcceptWrappedTypes => {
             media_types(known, value, limits).map(Typed::AcceptWrappedTypes)
