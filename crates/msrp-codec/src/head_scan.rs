@@ -124,12 +124,37 @@ impl LfFinder {
         }
     }
 
-    /// The first LF of `haystack`.
+    /// The first LF of `haystack`. A header line is short: the first search covers fewer bytes
+    /// than the searcher's four-vector loop needs, so it takes its one-vector steps.
     fn find(&self, haystack: &[u8]) -> Option<usize> {
+        const NEAR: usize = 63;
         #[cfg(target_arch = "x86_64")]
         if let Some(sse2) = &self.sse2 {
-            return sse2.find(haystack);
+            let near = haystack.get(..NEAR).unwrap_or(haystack);
+            if let Some(i) = sse2.find(near) {
+                return Some(i);
+            }
+            let far = haystack.get(NEAR..)?;
+            return sse2.find(far).map(|i| i + NEAR);
         }
         memchr::memchr(b'\n', haystack)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lf_is_found_on_both_sides_of_the_first_search() {
+        let lf = LfFinder::new();
+        for at in [0, 1, 15, 16, 62, 63, 64, 65, 127, 200] {
+            let mut hay = vec![b'a'; 300];
+            hay[at] = b'\n';
+            hay[at + 50] = b'\n';
+            assert_eq!(lf.find(&hay), Some(at), "{at}");
+            assert_eq!(lf.find(&hay[..at]), None, "{at}");
+        }
+        assert_eq!(lf.find(b""), None);
     }
 }
