@@ -17,7 +17,9 @@ use crate::parse::Field;
 use crate::scan::Scanner;
 use crate::session::Origin;
 use crate::state::State;
-use crate::syntax::{digits, is_token_char, literal, starts_with, text_end, token_end, word_at};
+use crate::syntax::{
+    digits, is_token_char, leading_digits, literal, starts_with, text_end, token_end, word_at,
+};
 use core::net::Ipv4Addr;
 
 /// Reads lines while they are common lines and valid, and gives them to the state; stops at
@@ -134,11 +136,7 @@ fn origin(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
         end += 1;
     }
     let (username, at) = spaced(text, start, end)?;
-    let mut end = at;
-    while b.get(end).is_some_and(u8::is_ascii_digit) {
-        end += 1;
-    }
-    let (session_id, at) = spaced(text, at, end)?;
+    let (session_id, at) = spaced(text, at, digits_end(b, at))?;
     let (session_version, end) = digits(b, at)?;
     let (_, at) = spaced(text, at, end)?;
     let (address, end) = ip4_address(text, at)?;
@@ -149,6 +147,21 @@ fn origin(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
         address,
     };
     Some((Field::Origin(origin), end))
+}
+
+/// Where the run of digits from `at` ends, eight bytes at a time.
+fn digits_end(b: &[u8], mut at: usize) -> usize {
+    while let Some(word) = word_at(b, at) {
+        let count = leading_digits(word);
+        at += count;
+        if count < 8 {
+            return at;
+        }
+    }
+    while b.get(at).is_some_and(u8::is_ascii_digit) {
+        at += 1;
+    }
+    at
 }
 
 /// `c=<nettype> IP4 <dotted quad>`, without multicast suffixes.
@@ -273,8 +286,16 @@ fn attribute<'a>(text: &'a str, start: usize, limits: &Limits) -> Option<(Field<
             (Typed::MaxSize(n), end)
         }
         Name::Setup => {
-            let (word, end) = letters(text, at)?;
-            (Typed::Setup(Setup::parse(word)?), end)
+            let (value, end) = match word_at(b, at) {
+                Some(w) if starts_with(w, ACTIVE) => ("active", at + 6),
+                Some(w) if starts_with(w, PASSIVE) => ("passive", at + 7),
+                Some(w) if starts_with(w, ACTPASS) => ("actpass", at + 7),
+                _ => letters(text, at)?,
+            };
+            if b.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                return None;
+            }
+            (Typed::Setup(Setup::parse(value)?), end)
         }
         Name::Connection => {
             let (word, end) = letters(text, at)?;
@@ -300,6 +321,9 @@ enum Name {
 }
 
 const PATH: (u64, u64) = literal(b"path:");
+const ACTIVE: (u64, u64) = literal(b"active");
+const PASSIVE: (u64, u64) = literal(b"passive");
+const ACTPASS: (u64, u64) = literal(b"actpass");
 const SETUP: (u64, u64) = literal(b"setup:");
 const ACCEPT_T: (u64, u64) = literal(b"accept-t");
 

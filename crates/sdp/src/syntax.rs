@@ -12,6 +12,7 @@ static TOKEN_CHARS: [bool; 256] = {
 };
 
 /// `token-char` of RFC 8866 §9.
+#[inline(always)]
 pub(crate) fn is_token_char(b: u8) -> bool {
     TOKEN_CHARS[usize::from(b)]
 }
@@ -71,7 +72,22 @@ pub(crate) fn digits(b: &[u8], at: usize) -> Option<(u64, usize)> {
     };
     match leading_digits(word) {
         0 => None,
-        8 => digits_from(b, at + 8, at, eight_digits_value(word)),
+        8 => {
+            let high = eight_digits_value(word);
+            // Up to 15 digits cannot overflow; longer runs take the checked path.
+            match word_at(b, at + 8).map(|next| (next, leading_digits(next))) {
+                Some((next, count @ 0..=7)) => {
+                    let scale = *POWERS_OF_TEN.get(count)?;
+                    let low = if count == 0 {
+                        0
+                    } else {
+                        digits_value(next, count)
+                    };
+                    Some((high * scale + low, at + 8 + count))
+                }
+                _ => digits_from(b, at + 8, at, high),
+            }
+        }
         count => Some((digits_value(word, count), at + count)),
     }
 }
@@ -193,7 +209,7 @@ pub(crate) fn starts_with(word: u64, (value, mask): (u64, u64)) -> bool {
 
 /// How many of the word's bytes, from the first, are ASCII digits.
 #[inline(always)]
-fn leading_digits(word: u64) -> usize {
+pub(crate) fn leading_digits(word: u64) -> usize {
     // A digit becomes 0..=9; any other byte becomes 10..=255 and sets its high bit below.
     let t = word ^ splat(b'0');
     let not_digit = (((t & splat(0x7f)) + splat(0x80 - 10)) | t) & splat(0x80);
@@ -331,6 +347,20 @@ mod tests {
         assert_eq!(split_once_byte("a/b/c", b'/'), ("a", Some("b/c")));
         assert_eq!(split_once_byte("abc", b'/'), ("abc", None));
         assert_eq!(split_once_byte("é/x", b'/'), ("é", Some("x")));
+    }
+
+    proptest::proptest! {
+        /// A token run ends at the first byte that is not a token character, wherever it
+        /// starts in any text.
+        #[test]
+        fn token_runs_end_at_the_first_other_byte(
+            text in "[a-z!*/ .:A-Z\\-]{0,30}",
+            at in 0usize..32,
+        ) {
+            let b = text.as_bytes();
+            let expected = (at..b.len()).find(|&i| !is_token_char(b[i])).unwrap_or(b.len().max(at));
+            proptest::prop_assert_eq!(token_end(b, at), expected);
+        }
     }
 
     #[test]
