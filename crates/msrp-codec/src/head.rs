@@ -5,7 +5,7 @@ use crate::byte_range::ByteRange;
 use crate::error::{Error, ErrorKind};
 use crate::frame::{FrameHead, FrameKind, Method};
 use crate::head_controls::check_controls;
-use crate::header_name::{self, Known};
+use crate::header_name::{self, trim_ws, Known};
 use crate::path_cache::PathCache;
 use crate::report::{FailureReport, SuccessReport};
 use crate::status::{three_digits, Status, StatusCode};
@@ -85,15 +85,6 @@ impl<'t> Iterator for Lines<'t, '_> {
         self.pos = end;
         Some((at, line))
     }
-}
-
-/// `s` without leading and trailing SP/HTAB, and how many bytes were cut at the front.
-fn trim_ws(s: &str) -> (usize, &str) {
-    let b = s.as_bytes();
-    let is_ws = |c: &u8| *c == b' ' || *c == b'\t';
-    let start = b.iter().position(|c| !is_ws(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !is_ws(c)).map_or(start, |i| i + 1);
-    (start, s.get(start..end).unwrap_or_default())
 }
 
 fn off(base: u64, pos: usize) -> u64 {

@@ -1,5 +1,5 @@
-//! Where a header line's name ends and which of the headers RFC 4975 gives a meaning to it
-//! names.
+//! Where a header line's name ends, which of the headers RFC 4975 gives a meaning to it names,
+//! and where its value is.
 
 use crate::error::{Error, ErrorKind};
 
@@ -96,6 +96,29 @@ fn known(name: &str) -> Known {
         .map_or(Known::Other, |&(_, k)| k)
 }
 
+/// `s` without leading and trailing SP/HTAB, and how many bytes were cut at the front.
+#[inline]
+pub(crate) fn trim_ws(s: &str) -> (usize, &str) {
+    let b = s.as_bytes();
+    let is_ws = |c: &u8| *c == b' ' || *c == b'\t';
+    // The common `name: value` with one SP and nothing after the value, without the scans.
+    if let (Some(b' '), Some(second), Some(last)) = (b.first(), b.get(1), b.last()) {
+        if !is_ws(second) && !is_ws(last) {
+            return (1, s.get(1..).unwrap_or_default());
+        }
+    }
+    trim_ws_scan(s)
+}
+
+/// `trim_ws` for any value.
+fn trim_ws_scan(s: &str) -> (usize, &str) {
+    let b = s.as_bytes();
+    let is_ws = |c: &u8| *c == b' ' || *c == b'\t';
+    let start = b.iter().position(|c| !is_ws(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !is_ws(c)).map_or(start, |i| i + 1);
+    (start, s.get(start..end).unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +179,16 @@ mod tests {
         #[test]
         fn agrees_with_the_name_scan(line in header_line()) {
             prop_assert_eq!(colon_and_kind(&line, 7), general(&line));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// For any value of SP, HTAB and other bytes, `trim_ws` cuts what the scans cut.
+        #[test]
+        fn trim_ws_agrees_with_the_scans(s in "[ \t]{0,3}[a \t]{0,4}[ \t]{0,3}") {
+            prop_assert_eq!(trim_ws(&s), trim_ws_scan(&s));
         }
     }
 }
