@@ -331,25 +331,8 @@ const ACCEPT_T: (u64, u64) = literal(b"accept-t");
 /// The names of an MSRP section are compared as words, without a scan.
 fn name(b: &[u8], start: usize) -> Option<(Name, usize)> {
     if let Some(w) = word_at(b, start) {
-        let whole = match w {
-            w if w == literal(b"sendonly").0 => Some(Name::Direction(Direction::SendOnly)),
-            w if w == literal(b"recvonly").0 => Some(Name::Direction(Direction::RecvOnly)),
-            w if w == literal(b"sendrecv").0 => Some(Name::Direction(Direction::SendRecv)),
-            w if w == literal(b"inactive").0 => Some(Name::Direction(Direction::Inactive)),
-            w if w == literal(b"max-size").0 => Some(Name::MaxSize),
-            _ => None,
-        };
-        let end = start + 8;
-        match whole {
-            Some(name) if !b.get(end).is_some_and(|c| is_token_char(*c)) => {
-                return Some((name, end))
-            }
-            _ if starts_with(w, PATH) => return Some((Name::Path, start + 4)),
-            _ if starts_with(w, SETUP) => return Some((Name::Setup, start + 5)),
-            _ if starts_with(w, ACCEPT_T) && b.get(end..end + 5) == Some(b"ypes:") => {
-                return Some((Name::AcceptTypes, end + 4))
-            }
-            _ => {}
+        if let Some(known) = known_name(w, b, start) {
+            return Some(known);
         }
     }
     let end = token_end(b, start);
@@ -368,6 +351,28 @@ fn name(b: &[u8], start: usize) -> Option<(Name, usize)> {
         _ => Name::Other,
     };
     Some((name, end))
+}
+
+/// The names of an MSRP section recognised from the first eight bytes `w` of the name, with
+/// a first test on its first letter; `None` leaves the name to the scan.
+#[inline(always)]
+fn known_name(w: u64, b: &[u8], start: usize) -> Option<(Name, usize)> {
+    let end = start + 8;
+    // A whole-word name is the name only when no token character continues it.
+    let whole = |name| (!b.get(end).is_some_and(|c| is_token_char(*c))).then_some((name, end));
+    match w as u8 {
+        b's' if w == literal(b"sendonly").0 => whole(Name::Direction(Direction::SendOnly)),
+        b's' if w == literal(b"sendrecv").0 => whole(Name::Direction(Direction::SendRecv)),
+        b's' if starts_with(w, SETUP) => Some((Name::Setup, start + 5)),
+        b'r' if w == literal(b"recvonly").0 => whole(Name::Direction(Direction::RecvOnly)),
+        b'i' if w == literal(b"inactive").0 => whole(Name::Direction(Direction::Inactive)),
+        b'm' if w == literal(b"max-size").0 => whole(Name::MaxSize),
+        b'p' if starts_with(w, PATH) => Some((Name::Path, start + 4)),
+        b'a' if w == ACCEPT_T.0 && b.get(end..end + 5) == Some(b"ypes:") => {
+            Some((Name::AcceptTypes, end + 4))
+        }
+        _ => None,
+    }
 }
 
 fn media_types<'a>(text: &'a str, at: usize, limits: &Limits) -> Option<(MediaTypes<'a>, usize)> {

@@ -18,13 +18,12 @@ pub(crate) fn parse<'a>(
     limits: &Limits,
 ) -> Result<SessionDescription<'a>, ParseError> {
     let text = text_of(input, limits)?;
-    // The media array is the bulk of the result: it lives here, outside the state, so that
-    // it is moved once, into the result, instead of through the state's return too.
+    // The media array is the bulk of the result: it lives here, outside the state, and is
+    // moved once, straight into the result that `finish` returns.
     let mut media = ArrayVec::new();
     let mut state = State::new(text, limits, &mut media);
     read_lines::<true>(text, limits, &mut state)?;
-    let head = state.finish()?;
-    Ok(SessionDescription { media, ..head })
+    state.finish()
 }
 
 /// The input as text, within the size limit.
@@ -76,8 +75,7 @@ pub(crate) fn parse_general<'a>(
     let mut media = ArrayVec::new();
     let mut state = State::new(text, limits, &mut media);
     read_lines::<false>(text, limits, &mut state)?;
-    let head = state.finish()?;
-    Ok(SessionDescription { media, ..head })
+    state.finish()
 }
 
 /// A line's value, checked and typed as far as the session needs.

@@ -355,7 +355,8 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
         }
     }
 
-    /// Checks the end of the input; the result has no media yet (the caller owns them).
+    /// Checks the end of the input and builds the result, moving the media sections into it.
+    #[inline(always)]
     pub(crate) fn finish(mut self) -> Result<SessionDescription<'a>, ParseError> {
         let end = self.text.len();
         self.close_section(end)?;
@@ -375,7 +376,7 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
             session_name,
             connection: self.connection,
             typed: self.session_typed,
-            media: ArrayVec::new(),
+            media: core::mem::take(self.media),
         })
     }
 }
