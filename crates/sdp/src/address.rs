@@ -121,6 +121,7 @@ fn parse_ipv4(s: &str) -> Option<Ipv4Addr> {
 
 /// The dotted quad that starts at `at` and ends at the first byte that is neither a digit
 /// nor a dot, and where it ends; `None` when those bytes are not a valid dotted quad.
+#[inline(always)]
 pub(crate) fn ipv4_prefix(b: &[u8], at: usize) -> Option<(Ipv4Addr, usize)> {
     // A quad and the byte after it fit in 16 bytes: read from a copied window, whose
     // indices need no bounds checks, when the input has 16 bytes left.

@@ -178,6 +178,7 @@ fn connection(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
 const IN_IP4: (u64, u64) = literal(b"IN IP4 ");
 
 /// `<nettype> IP4 <dotted quad>` and where the address ends.
+#[inline(always)]
 fn ip4_address(text: &str, start: usize) -> Option<(Address<'_>, usize)> {
     let b = text.as_bytes();
     let (net_type, at) = match word_at(b, start) {
@@ -286,16 +287,20 @@ fn attribute<'a>(text: &'a str, start: usize, limits: &Limits) -> Option<(Field<
             (Typed::MaxSize(n), end)
         }
         Name::Setup => {
-            let (value, end) = match word_at(b, at) {
-                Some(w) if starts_with(w, ACTIVE) => ("active", at + 6),
-                Some(w) if starts_with(w, PASSIVE) => ("passive", at + 7),
-                Some(w) if starts_with(w, ACTPASS) => ("actpass", at + 7),
-                _ => letters(text, at)?,
+            let (setup, end) = match word_at(b, at) {
+                Some(w) if starts_with(w, ACTIVE) => (Setup::Active, at + 6),
+                Some(w) if starts_with(w, PASSIVE) => (Setup::Passive, at + 7),
+                Some(w) if starts_with(w, ACTPASS) => (Setup::ActPass, at + 7),
+                _ => {
+                    let (value, end) = letters(text, at)?;
+                    (Setup::parse(value)?, end)
+                }
             };
+            // The role is the whole value only when no letter continues it.
             if b.get(end).is_some_and(u8::is_ascii_alphabetic) {
                 return None;
             }
-            (Typed::Setup(Setup::parse(value)?), end)
+            (Typed::Setup(setup), end)
         }
         Name::Connection => {
             let (word, end) = letters(text, at)?;
@@ -375,6 +380,7 @@ fn known_name(w: u64, b: &[u8], start: usize) -> Option<(Name, usize)> {
     }
 }
 
+#[inline(always)]
 fn media_types<'a>(text: &'a str, at: usize, limits: &Limits) -> Option<(MediaTypes<'a>, usize)> {
     let (count, end) = list_prefix(text.as_bytes(), at)?;
     if count > limits.max_accept_types {

@@ -281,6 +281,7 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
     }
 
     /// Closes the section before an `m=` line and checks there is room for another.
+    #[inline(always)]
     fn open_media(&mut self, line: &Place) -> Result<(), ParseError> {
         self.close_section(line.offset)?;
         self.check_required(line.number, line.offset)?;
@@ -291,6 +292,7 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
         Ok(())
     }
 
+    #[inline(always)]
     fn push_media(
         &mut self,
         line: &Place,
@@ -381,6 +383,7 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
     }
 }
 
+#[inline(always)]
 fn store<'a>(section: &mut SectionAttributes<'a>, typed: Typed<'a>) {
     match typed {
         Typed::Path(raw) => section.path = Some(raw),

@@ -91,6 +91,7 @@ impl<'a> Path<'a> {
 /// The path list that starts at `at` and ends at the first control byte or the end of the
 /// input, when [`Path::parse`] accepts those bytes with `max_uris`: where it ends. Items end
 /// at the spaces found by the same word-at-a-time scan.
+#[inline(always)]
 pub(crate) fn list_prefix(text: &str, mut at: usize, max_uris: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut len = 0usize;
