@@ -235,10 +235,15 @@ pub fn trim_lws(text: &str) -> (usize, &str) {
 
 /// Parses a non-empty run of ASCII digits as a `u32`, `None` on overflow or a non-digit.
 pub fn parse_u32(digits: &str) -> Option<u32> {
+    parse_digits(digits.as_bytes())
+}
+
+/// [`parse_u32`] over bytes.
+pub(crate) fn parse_digits(digits: &[u8]) -> Option<u32> {
     if digits.is_empty() {
         return None;
     }
-    digits.bytes().try_fold(0u32, |acc, b| {
+    digits.iter().try_fold(0u32, |acc, &b| {
         let digit = u32::from(b.wrapping_sub(b'0'));
         if digit > 9 {
             return None;

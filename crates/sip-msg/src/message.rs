@@ -2,6 +2,7 @@
 
 use crate::error::Error;
 use crate::field::Header;
+use crate::grammar::parse_digits;
 use crate::header::ContentLength;
 use crate::limits::{Limit, Limits};
 use crate::name::HeaderName;
@@ -152,10 +153,13 @@ pub(crate) fn content_length(
         let range = h.value_range();
         let offset = range.start;
         let value = buf.get(range).unwrap_or(&[]);
-        let value = core::str::from_utf8(value).unwrap_or("\u{0}");
-        let len = ContentLength::parse(value)
-            .map_err(|e| Error::value(HeaderName::ContentLength, offset, e))?
-            .bytes();
+        // Digits alone (the usual value) are read without the UTF-8 check the grammar needs.
+        let len = match parse_digits(value) {
+            Some(n) => ContentLength(n),
+            None => ContentLength::parse(core::str::from_utf8(value).unwrap_or("\u{0}"))
+                .map_err(|e| Error::value(HeaderName::ContentLength, offset, e))?,
+        }
+        .bytes();
         if len > limits.max_body_len {
             return Err(Error::TooLarge {
                 limit: Limit::BodyLength,
