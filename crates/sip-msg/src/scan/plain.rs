@@ -1,6 +1,7 @@
 //! The common header line, read without the general line scanner: one physical line of
-//! `name: value`, the name followed directly by its colon within the line's first sixteen
-//! bytes, no HTAB or other control byte before the CRLF, and no fold after it.
+//! `name: value`, the name followed directly by its colon, no HTAB or other control byte
+//! before the CRLF, and no fold after it. The first sixteen bytes of the line give the colon
+//! and the name of most lines without a search.
 //!
 //! Such a line is recorded exactly as [`super::header_line`] would record it; anything else
 //! (folds, tabs, errors, limits, the end of the buffer) is left to that scanner, which reads
