@@ -150,6 +150,10 @@ fn line_len(buf: &[u8], start: usize, in_first: usize, max_len: usize) -> Option
 /// LWS).
 #[inline(always)]
 fn trim_spaces(buf: &[u8], mut from: usize, mut to: usize) -> (usize, usize) {
+    // The usual value starts after exactly one SP.
+    if buf.get(from) == Some(&b' ') && from < to {
+        from += 1;
+    }
     while from < to && buf.get(from) == Some(&b' ') {
         from += 1;
     }
