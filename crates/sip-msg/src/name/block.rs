@@ -16,11 +16,8 @@ impl HeaderName {
     /// onto letters).
     pub(crate) fn recognize_block(low: u64, high: u64, len: usize) -> HeaderName {
         const CASE: u64 = 0x2020_2020_2020_2020;
-        let (low_mask, high_mask) = match len {
-            0 => return HeaderName::Other,
-            1..=8 => (u64::MAX >> (64 - 8 * len), 0),
-            9..=16 => (u64::MAX, u64::MAX >> (128 - 8 * len)),
-            _ => return HeaderName::Other,
+        let Some(&(low_mask, high_mask)) = LENGTH_MASKS.get(len) else {
+            return HeaderName::Other;
         };
         let (low, high) = ((low | CASE) & low_mask, (high | CASE) & high_mask);
         match NAME_WORDS.get(block_hash(low, high)) {
@@ -29,6 +26,22 @@ impl HeaderName {
         }
     }
 }
+
+/// For each name length up to sixteen, the bits of its bytes in the two words of a block.
+/// Length 0 keeps nothing, and no name folds to two zero words.
+static LENGTH_MASKS: [(u64, u64); 17] = {
+    let mut masks = [(0u64, 0u64); 17];
+    let mut len = 1;
+    while len <= 16 {
+        masks[len] = if len <= 8 {
+            (u64::MAX >> (64 - 8 * len), 0)
+        } else {
+            (u64::MAX, u64::MAX >> (128 - 8 * len))
+        };
+        len += 1;
+    }
+    masks
+};
 
 /// Multiplier and rotation of [`block_hash`], chosen so that no two entries of
 /// [`NAME_WORDS`] share a slot; building the table fails at compile time if one does.
