@@ -228,7 +228,6 @@ fn media(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
         _ => spaced(text, at, token_list_end(b, at, b'/')?)?,
     };
     let end = token_list_end(b, at, b' ')?;
-    let formats = text.get(at..end)?;
     let kind = match (media, proto) {
         ("message", "TCP/MSRP") => (true, Some(MsrpTransport::Tcp)),
         _ => (
@@ -236,7 +235,7 @@ fn media(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
             MsrpTransport::from_proto(proto),
         ),
     };
-    let media = MediaDescription::known(media, port, proto, formats, kind);
+    let media = MediaDescription::new(text.get(start..end)?, port, None, kind);
     Some((Field::Media(media), end))
 }
 

@@ -8,6 +8,7 @@ use crate::attribute::setup::{ConnectionMode, Setup};
 use crate::attribute::Attribute;
 use crate::line::{Attributes, Lines};
 use crate::syntax::{is_token, is_token_list, parse_u16, split_once_byte};
+use core::fmt;
 
 /// The transport of an MSRP message stream (RFC 4975 §8.1, the `m=` proto).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,18 +42,44 @@ impl MsrpTransport {
 
 /// A parsed media section. Known MSRP attributes were checked while parsing; every line,
 /// known or not, stays available in order through [`lines`](Self::lines).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct MediaDescription<'a> {
-    pub(crate) media: &'a str,
+    /// The value of the checked `m=` line: `media`, `proto` and the formats are read from it
+    /// on access, which keeps the description (8 of them in every parse result) small.
+    pub(crate) line: &'a str,
     pub(crate) port: u16,
     pub(crate) port_count: Option<u16>,
-    pub(crate) proto: &'a str,
-    pub(crate) formats: &'a str,
     pub(crate) body: &'a str,
     pub(crate) typed: SectionAttributes<'a>,
     /// `proto` as an MSRP transport, and whether `media` is `message`, worked out once.
     transport: Option<MsrpTransport>,
     message: bool,
+}
+
+/// Two sections are equal when their fields are, as written (the port as a number).
+impl PartialEq for MediaDescription<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.port, self.port_count, self.body, self.typed)
+            == (other.port, other.port_count, other.body, other.typed)
+            && self.fields_except_port() == other.fields_except_port()
+    }
+}
+
+impl Eq for MediaDescription<'_> {}
+
+impl fmt::Debug for MediaDescription<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [media, proto, formats] = self.fields_except_port();
+        f.debug_struct("MediaDescription")
+            .field("media", &media)
+            .field("port", &self.port)
+            .field("port_count", &self.port_count)
+            .field("proto", &proto)
+            .field("formats", &formats)
+            .field("body", &self.body)
+            .field("typed", &self.typed)
+            .finish()
+    }
 }
 
 /// The known attributes of one section, kept while parsing.
@@ -91,40 +118,26 @@ impl<'a> MediaDescription<'a> {
         if !is_token_list(formats, b' ') {
             return Err("format list is not space-separated tokens");
         }
-        Ok(MediaDescription::new(
-            media, port, port_count, proto, formats,
-        ))
+        let kind = (
+            media.eq_ignore_ascii_case("message"),
+            MsrpTransport::from_proto(proto),
+        );
+        Ok(MediaDescription::new(value, port, port_count, kind))
     }
 
-    /// The section of a checked `m=` line, before its other lines are attached.
+    /// The section of the checked `m=` line `line`, whose media (whether it is `message`)
+    /// and proto (as an MSRP transport) the caller has recognised, before its other lines
+    /// are attached.
     pub(crate) fn new(
-        media: &'a str,
+        line: &'a str,
         port: u16,
         port_count: Option<u16>,
-        proto: &'a str,
-        formats: &'a str,
-    ) -> Self {
-        let message = media.eq_ignore_ascii_case("message");
-        let transport = MsrpTransport::from_proto(proto);
-        MediaDescription::known(media, port, proto, formats, (message, transport))
-            .with_port_count(port_count)
-    }
-
-    /// The section of a checked `m=` line without a port count whose media and proto the
-    /// caller has already recognised.
-    pub(crate) fn known(
-        media: &'a str,
-        port: u16,
-        proto: &'a str,
-        formats: &'a str,
         (message, transport): (bool, Option<MsrpTransport>),
     ) -> Self {
         MediaDescription {
-            media,
+            line,
             port,
-            port_count: None,
-            proto,
-            formats,
+            port_count,
             body: "",
             typed: SectionAttributes::default(),
             transport,
@@ -132,13 +145,18 @@ impl<'a> MediaDescription<'a> {
         }
     }
 
-    fn with_port_count(self, port_count: Option<u16>) -> Self {
-        MediaDescription { port_count, ..self }
+    /// `<media>`, `<proto>` and the formats of the checked `m=` line, which separates its
+    /// four fields by single spaces (the formats are the rest of the line).
+    fn fields_except_port(&self) -> [&'a str; 3] {
+        let (media, rest) = split_once_byte(self.line, b' ');
+        let (_, rest) = split_once_byte(rest.unwrap_or_default(), b' ');
+        let (proto, formats) = split_once_byte(rest.unwrap_or_default(), b' ');
+        [media, proto, formats.unwrap_or_default()]
     }
 
     /// `<media>`, e.g. `message` or `audio`.
     pub fn media(&self) -> &'a str {
-        self.media
+        self.fields_except_port()[0]
     }
 
     /// `<port>`. For MSRP it is informational only (the path decides); 0 rejects the stream.
@@ -153,12 +171,12 @@ impl<'a> MediaDescription<'a> {
 
     /// `<proto>`, e.g. `TCP/MSRP`.
     pub fn proto(&self) -> &'a str {
-        self.proto
+        self.fields_except_port()[1]
     }
 
     /// The formats, in order (`*` for MSRP).
     pub fn formats(&self) -> impl Iterator<Item = &'a str> + 'a {
-        self.formats.split(' ')
+        self.fields_except_port()[2].split(' ')
     }
 
     /// Whether this is an MSRP message stream (`m=message` over `TCP/MSRP` or `TCP/TLS/MSRP`).
@@ -273,6 +291,20 @@ mod tests {
         assert_eq!(m.port_count(), Some(2));
         assert_eq!(m.formats().collect::<Vec<_>>(), ["0", "8", "97"]);
         assert!(!m.is_msrp());
+    }
+
+    #[test]
+    fn equal_when_the_fields_are_equal() {
+        let m = |line| MediaDescription::parse_line(line).unwrap();
+        assert_eq!(m("message 007394 TCP/MSRP *"), m("message 7394 TCP/MSRP *"));
+        assert_ne!(
+            m("message 7394 TCP/MSRP *"),
+            m("message 7394 TCP/TLS/MSRP *")
+        );
+        assert_ne!(m("audio 1 RTP/AVP 0 8"), m("audio 1 RTP/AVP 0"));
+        assert_ne!(m("audio 1/2 RTP/AVP 0"), m("audio 1 RTP/AVP 0"));
+        let shown = format!("{:?}", m("audio 1 RTP/AVP 0 8"));
+        assert!(shown.contains(r#"media: "audio""#) && shown.contains(r#"formats: "0 8""#));
     }
 
     #[test]
