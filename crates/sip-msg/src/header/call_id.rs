@@ -47,17 +47,35 @@ impl CallId<'_> {
     /// without the scanner (`@` is not a word character); the grammar handles the rest.
     fn is_common(value: &str) -> bool {
         let bytes = value.as_bytes();
-        match bytes.iter().position(|&b| !is_word(b)) {
+        match first_non_word(bytes) {
             None => !bytes.is_empty(),
             Some(at) => {
                 let host = bytes.get(at + 1..).unwrap_or(&[]);
                 at > 0
                     && bytes.get(at) == Some(&b'@')
                     && !host.is_empty()
-                    && host.iter().all(|&b| is_word(b))
+                    && first_non_word(host).is_none()
             }
         }
     }
+}
+
+/// The offset of the first byte of `bytes` that is not a `word` character. Call-IDs are
+/// long (often thirty bytes or more), so four bytes are classified per branch until a
+/// group holds a non-word byte.
+fn first_non_word(bytes: &[u8]) -> Option<usize> {
+    let mut quads = bytes.chunks_exact(4);
+    let mut done = 0;
+    for quad in &mut quads {
+        if let [a, b, c, d] = *quad {
+            if !(is_word(a) & is_word(b) & is_word(c) & is_word(d)) {
+                break;
+            }
+        }
+        done += 4;
+    }
+    let rest = bytes.get(done..).unwrap_or(&[]);
+    rest.iter().position(|&b| !is_word(b)).map(|at| done + at)
 }
 
 impl fmt::Display for CallId<'_> {
