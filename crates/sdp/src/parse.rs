@@ -56,6 +56,9 @@ fn read_lines<'a, const COMMON: bool>(
     loop {
         if COMMON {
             common::read_lines(&mut scanner, state)?;
+            if scanner.at_end() {
+                return Ok(());
+            }
         }
         let Some(line) = scanner.next_line()? else {
             return Ok(());

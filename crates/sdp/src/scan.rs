@@ -81,6 +81,12 @@ impl<'a, 'l> Scanner<'a, 'l> {
         Some(line)
     }
 
+    /// Whether the whole input has been read, when [`next_line`](Self::next_line) can only
+    /// return `Ok(None)`.
+    pub(crate) fn at_end(&self) -> bool {
+        self.pos >= self.text.len()
+    }
+
     /// The next line; `Ok(None)` at the end of the input.
     pub(crate) fn next_line(&mut self) -> Result<Option<RawLine<'a>>, ParseError> {
         let bytes = self.text.as_bytes();
