@@ -158,6 +158,23 @@ impl<'a> MsrpUri<'a> {
         }
     }
 
+    /// Checks one MSRP URI without building it: `Ok` exactly when [`parse`](Self::parse)
+    /// accepts `s`, and otherwise the same error. For callers that only need to know the text is
+    /// a valid URI, such as an SDP parser checking `a=path` before anyone asks for its URIs.
+    ///
+    /// ```
+    /// use msrp_codec::uri::{MsrpUri, UriErrorKind};
+    /// assert!(MsrpUri::check("msrp://198.51.100.7:7394/9di4eae923s;tcp").is_ok());
+    /// assert_eq!(MsrpUri::check("msrp://h/s").unwrap_err().kind, UriErrorKind::MissingTransport);
+    /// ```
+    pub fn check(s: &str) -> Result<(), UriError> {
+        if scan::is_plain(s) {
+            Ok(())
+        } else {
+            MsrpUri::parse_general(s).map(|_| ())
+        }
+    }
+
     /// Reads any URI part by part; [`parse`](Self::parse) sends here every URI the one-pass
     /// scan does not accept, so all errors come from here.
     fn parse_general(s: &'a str) -> Result<Self, UriError> {

@@ -97,7 +97,7 @@ pub(crate) fn list_prefix(text: &str, mut at: usize, max_uris: usize) -> Option<
     let mut len = 0usize;
     loop {
         let end = crate::syntax::first_below(b, at, b' ' + 1);
-        MsrpUri::parse(text.get(at..end)?).ok()?;
+        MsrpUri::check(text.get(at..end)?).ok()?;
         len = len.saturating_add(1);
         if len > max_uris {
             return None;
