@@ -14,17 +14,43 @@ const MAX_PORT_DIGITS: usize = 5;
 /// The URI when `s` has the common shape and is valid; `None` when the general parser must
 /// decide.
 pub(super) fn parse_plain(s: &str) -> Option<MsrpUri<'_>> {
-    read_plain(s)
+    let shape = shape(s)?;
+    let session_id = match shape.session_id {
+        Some((start, end)) => Some(s.get(start..end)?),
+        None => None,
+    };
+    Some(MsrpUri {
+        source: Some(s),
+        scheme: shape.scheme,
+        userinfo: None,
+        host: s.get(shape.host.0..shape.host.1)?,
+        ipv6: false,
+        port: shape.port,
+        session_id,
+        transport: s.get(shape.transport.0..shape.transport.1)?,
+        params: s.get(shape.transport.1..)?,
+    })
 }
 
-/// Whether `s` has the common shape and is valid. The value is built by the same inlined
-/// reader and dropped, so the compiler leaves out its stores.
+/// Whether `s` has the common shape and is valid, read by the same scan as
+/// [`parse_plain`] without slicing out its parts.
 pub(super) fn is_plain(s: &str) -> bool {
-    read_plain(s).is_some()
+    shape(s).is_some()
+}
+
+/// Where the parts of a URI of the common shape are: `(start, end)` byte positions, each of
+/// them just after an ASCII byte or at the end, so always a character boundary. The
+/// parameters run from the end of the transport to the end of the text.
+struct Shape {
+    scheme: Scheme,
+    host: (usize, usize),
+    port: Option<u16>,
+    session_id: Option<(usize, usize)>,
+    transport: (usize, usize),
 }
 
 #[inline(always)]
-fn read_plain(s: &str) -> Option<MsrpUri<'_>> {
+fn shape(s: &str) -> Option<Shape> {
     let b = s.as_bytes();
     let (scheme, host_start) = scheme(b)?;
     let host_end = span(b, host_start, is_host_char);
@@ -41,28 +67,31 @@ fn read_plain(s: &str) -> Option<MsrpUri<'_>> {
     let mut session_id = None;
     if b.get(pos) == Some(&b'/') {
         let end = span(b, pos + 1, is_session_id_char);
-        session_id = Some(s.get(pos + 1..end).filter(|sid| !sid.is_empty())?);
+        if end == pos + 1 {
+            return None;
+        }
+        session_id = Some((pos + 1, end));
         pos = end;
     }
     if b.get(pos) != Some(&b';') {
         return None;
     }
     let t_end = span(b, pos + 1, is_alphanumeric);
-    let transport = s.get(pos + 1..t_end).filter(|t| !t.is_empty())?;
-    let params = s.get(t_end..)?;
-    if !params.is_empty() && (!params.starts_with(';') || check_params(params, t_end).is_err()) {
+    if t_end == pos + 1 {
         return None;
     }
-    Some(MsrpUri {
-        source: Some(s),
+    if t_end < b.len() {
+        let params = s.get(t_end..)?;
+        if !params.starts_with(';') || check_params(params, t_end).is_err() {
+            return None;
+        }
+    }
+    Some(Shape {
         scheme,
-        userinfo: None,
-        host: s.get(host_start..host_end)?,
-        ipv6: false,
+        host: (host_start, host_end),
         port,
         session_id,
-        transport,
-        params,
+        transport: (pos + 1, t_end),
     })
 }
 
