@@ -17,12 +17,21 @@ pub(crate) fn parse<'a>(
     input: &'a [u8],
     limits: &Limits,
 ) -> Result<SessionDescription<'a>, ParseError> {
+    parse_with::<true>(input, limits)
+}
+
+/// The parse, with (`COMMON`) or without the one-pass reader of the common lines.
+#[inline]
+fn parse_with<'a, const COMMON: bool>(
+    input: &'a [u8],
+    limits: &Limits,
+) -> Result<SessionDescription<'a>, ParseError> {
     let text = text_of(input, limits)?;
     // The media array is the bulk of the result: it lives here, outside the state, and is
     // moved once, straight into the result that `finish` returns.
     let mut media = ArrayVec::new();
     let mut state = State::new(text, limits, &mut media);
-    read_lines::<true>(text, limits, &mut state)?;
+    read_lines::<COMMON>(text, limits, &mut state)?;
     state.finish()
 }
 
@@ -74,11 +83,7 @@ pub(crate) fn parse_general<'a>(
     input: &'a [u8],
     limits: &Limits,
 ) -> Result<SessionDescription<'a>, ParseError> {
-    let text = text_of(input, limits)?;
-    let mut media = ArrayVec::new();
-    let mut state = State::new(text, limits, &mut media);
-    read_lines::<false>(text, limits, &mut state)?;
-    state.finish()
+    parse_with::<false>(input, limits)
 }
 
 /// A line's value, checked and typed as far as the session needs.

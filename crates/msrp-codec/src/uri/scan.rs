@@ -212,6 +212,20 @@ mod tests {
             .prop_map(|(a, b, c, d, e, f, g)| format!("{a}{b}{c}{d}{e}{f}{g}"))
     }
 
+    /// Edits `s` at `at` (clamped to its length): `how` 0 replaces the byte there with
+    /// `byte`, 1 inserts `byte`, anything else removes the byte there.
+    fn mutate(s: &mut String, at: usize, byte: char, how: u8) {
+        let at = at.min(s.len());
+        match how {
+            0 if at < s.len() => s.replace_range(at..=at, byte.encode_utf8(&mut [0; 4])),
+            1 => s.insert(at, byte),
+            _ if at < s.len() => {
+                s.remove(at);
+            }
+            _ => {}
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -231,13 +245,7 @@ mod tests {
             how in 0u8..3,
         ) {
             let mut s = String::from("msrp://198.51.100.7:7394/9di4eae923s;tcp;lr=1");
-            let at = at.min(s.len());
-            match how {
-                0 if at < s.len() => { s.replace_range(at..=at, byte.encode_utf8(&mut [0; 4])); }
-                1 => s.insert(at, byte),
-                _ if at < s.len() => { s.remove(at); }
-                _ => {}
-            }
+            mutate(&mut s, at, byte, how);
             prop_assert_eq!(MsrpUri::parse(&s), general(&s));
         }
 
@@ -256,13 +264,7 @@ mod tests {
         ) {
             let mut s = String::from("msrps://relay.example.com:7394/9di4eae923s;tcp;lr=1");
             for (at, byte, how) in edits {
-                let at = at.min(s.len());
-                match how {
-                    0 if at < s.len() => { s.replace_range(at..=at, byte.encode_utf8(&mut [0; 4])); }
-                    1 => s.insert(at, byte),
-                    _ if at < s.len() => { s.remove(at); }
-                    _ => {}
-                }
+                mutate(&mut s, at, byte, how);
             }
             prop_assert_eq!(MsrpUri::check(&s), MsrpUri::parse(&s).map(|_| ()));
         }
