@@ -15,7 +15,7 @@ use crate::scan::Scanner;
 use crate::session::Origin;
 use crate::state::State;
 use crate::syntax::{
-    digits, is_token_char, leading_digits, literal, starts_with, text_end, token_end, word_at,
+    digits, leading_digits, literal, starts_with, text_end, token_end, token_list_end, word_at,
 };
 use core::net::Ipv4Addr;
 
@@ -237,23 +237,6 @@ fn media(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
     };
     let media = MediaDescription::new(text.get(start..end)?, port, None, kind);
     Some((Field::Media(media), end))
-}
-
-/// The end of `token *(sep token)` from `at`: the first byte that cannot continue it.
-/// `None` when it is empty or ends with `sep`.
-fn token_list_end(b: &[u8], mut at: usize, sep: u8) -> Option<usize> {
-    let mut after_sep = true;
-    while let Some(&c) = b.get(at) {
-        if is_token_char(c) {
-            after_sep = false;
-        } else if c == sep && !after_sep {
-            after_sep = true;
-        } else {
-            break;
-        }
-        at += 1;
-    }
-    (!after_sep).then_some(at)
 }
 
 #[cfg(test)]

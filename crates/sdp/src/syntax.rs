@@ -33,21 +33,28 @@ pub(crate) fn token_end(b: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// Tokens separated by single `sep` bytes: `token *(sep token)`. `sep` is not a token
-/// character (`/` or SP), so a token byte is the one test most bytes need.
+/// Tokens separated by single `sep` bytes: `token *(sep token)`.
 pub(crate) fn is_token_list(s: &str, sep: u8) -> bool {
+    token_list_end(s.as_bytes(), 0, sep) == Some(s.len())
+}
+
+/// The end of `token *(sep token)` from `at`: the first byte that cannot continue it.
+/// `None` when it is empty or ends with `sep`. `sep` is not a token character (`/` or SP),
+/// so a token byte is the one test most bytes need.
+pub(crate) fn token_list_end(b: &[u8], mut at: usize, sep: u8) -> Option<usize> {
     // Starting as if after a separator rejects a leading one like a doubled one.
     let mut after_sep = true;
-    for &c in s.as_bytes() {
+    while let Some(&c) = b.get(at) {
         if is_token_char(c) {
             after_sep = false;
         } else if c == sep && !after_sep {
             after_sep = true;
         } else {
-            return false;
+            break;
         }
+        at += 1;
     }
-    !after_sep
+    (!after_sep).then_some(at)
 }
 
 /// `non-ws-string = 1*(VCHAR / %x80-FF)`.
