@@ -52,6 +52,7 @@ mod session;
 mod sink;
 mod state;
 mod syntax;
+mod word;
 
 pub use address::{Address, AddressType, ConnectionData, Host};
 pub use attribute::accept_types::{MediaRange, MediaTypes};

@@ -1,6 +1,7 @@
 //! `a=accept-types` and `a=accept-wrapped-types` (RFC 4975 §8.6): the media types a side
 //! accepts, with `*` and `type/*` wildcards.
 
+use crate::syntax::token_end;
 use core::fmt;
 
 /// One entry of a media type list: `*`, `type/*` or `type/subtype`.
@@ -74,39 +75,34 @@ impl fmt::Display for MediaRange<'_> {
     }
 }
 
-/// Ends the list entry `bytes[start..end]` whose first `/` is at `slash` (its other bytes were
-/// checked to be token characters): `Some(0)` for an empty entry (extra spaces), `Some(1)` for
-/// `*`, `type/*` or `type/subtype` (`*` is a token character, so `type/*` needs no case of its
-/// own), `None` otherwise.
-fn close_entry(bytes: &[u8], start: usize, end: usize, slash: Option<usize>) -> Option<usize> {
-    let valid = match slash {
-        None if end == start => return Some(0),
-        None => bytes.get(start..end) == Some(b"*"),
-        Some(at) => at > start && at.saturating_add(1) < end && bytes.get(start..at) != Some(b"*"),
-    };
-    valid.then_some(1)
-}
-
 /// The media type list that starts at `at` and ends at the first byte that cannot continue
 /// it (neither a token character, a space, nor the first `/` of an entry), checked in one
 /// pass: its entry count and where it ends; `None` when those bytes are not a valid list.
-pub(crate) fn list_prefix(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
-    let (mut count, mut start, mut slash) = (0usize, at, None);
-    let mut end = at;
-    while let Some(&b) = bytes.get(end) {
-        if crate::syntax::is_token_char(b) {
-        } else if b == b' ' {
-            count = count.saturating_add(close_entry(bytes, start, end, slash)?);
-            (start, slash) = (end + 1, None);
-        } else if b == b'/' && slash.is_none() {
-            slash = Some(end);
-        } else {
-            break;
+/// Each entry is one or two token runs, so the bytes are classified by the run scan alone.
+pub(crate) fn list_prefix(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    let mut count = 0usize;
+    loop {
+        let start = at;
+        at = token_end(bytes, at);
+        if bytes.get(at) == Some(&b'/') {
+            // `type/subtype` or `type/*` (`*` is a token character); `*/subtype` is not one.
+            let subtype = at + 1;
+            at = token_end(bytes, subtype);
+            if start + 1 >= subtype || at == subtype || bytes.get(start..subtype) == Some(b"*/") {
+                return None;
+            }
+            count = count.saturating_add(1);
+        } else if at == start + 1 && bytes.get(start) == Some(&b'*') {
+            count = count.saturating_add(1);
+        } else if at != start {
+            return None;
         }
-        end += 1;
+        // An empty entry (extra spaces) counts for nothing.
+        if bytes.get(at) != Some(&b' ') {
+            return (count > 0).then_some((count, at));
+        }
+        at += 1;
     }
-    count = count.saturating_add(close_entry(bytes, start, end, slash)?);
-    (count > 0).then_some((count, end))
 }
 
 /// RFC 2045 `token` (printable ASCII except SP and tspecials), which is exactly the
@@ -180,6 +176,73 @@ impl<'a> MediaTypes<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-at-a-time list scan that [`list_prefix`] replaced: the grammar the run scan
+    /// must agree with.
+    fn reference_list_prefix(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+        fn close(bytes: &[u8], start: usize, end: usize, slash: Option<usize>) -> Option<usize> {
+            let valid = match slash {
+                None if end == start => return Some(0),
+                None => bytes.get(start..end) == Some(b"*"),
+                Some(at) => at > start && at + 1 < end && bytes.get(start..at) != Some(b"*"),
+            };
+            valid.then_some(1)
+        }
+        let (mut count, mut start, mut slash, mut end) = (0usize, at, None, at);
+        while let Some(&b) = bytes.get(end) {
+            if crate::syntax::is_token_char(b) {
+            } else if b == b' ' {
+                count += close(bytes, start, end, slash)?;
+                (start, slash) = (end + 1, None);
+            } else if b == b'/' && slash.is_none() {
+                slash = Some(end);
+            } else {
+                break;
+            }
+            end += 1;
+        }
+        count += close(bytes, start, end, slash)?;
+        (count > 0).then_some((count, end))
+    }
+
+    proptest::proptest! {
+        /// The run scan accepts exactly the lists the byte-at-a-time grammar accepts, with
+        /// the same entry count and end, from any offset of generated text and of valid
+        /// lists with one byte replaced, inserted or removed.
+        #[test]
+        fn list_scan_agrees_with_the_grammar(
+            text in "([a-z*/ .+;\\r-]{0,6}){0,6}",
+            list in "(\\*|[a-z.+-]{1,7}/(\\*|[a-z0-9.+-]{1,9}))( {1,2}(\\*|[a-z]{1,5}/[a-z*]{1,6})){0,4}",
+            edit in 0usize..64,
+            byte in proptest::prop_oneof![
+                proptest::prelude::Just(b' '),
+                proptest::prelude::Just(b'/'),
+                proptest::prelude::Just(b'*'),
+                proptest::prelude::Just(b'\r'),
+                proptest::prelude::Just(b';'),
+                proptest::prelude::any::<u8>(),
+            ],
+            at in 0usize..8,
+        ) {
+            let mut mutated = list.clone().into_bytes();
+            let i = edit % (mutated.len() + 1);
+            match edit % 3 {
+                0 if i < mutated.len() => mutated[i] = byte,
+                1 if i < mutated.len() => { mutated.remove(i); }
+                _ => mutated.insert(i, byte),
+            }
+            for input in [text.as_bytes(), list.as_bytes(), &mutated[..]] {
+                for tail in [&b""[..], b"\r\n", b"/x", b"\"x"] {
+                    let bytes = [input, tail].concat();
+                    proptest::prop_assert_eq!(
+                        list_prefix(&bytes, at),
+                        reference_list_prefix(&bytes, at),
+                        "{:?} at {}", String::from_utf8_lossy(&bytes), at
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn parses_entries_and_wildcards() {
