@@ -188,6 +188,14 @@ pub fn is_qdtext(b: u8) -> bool {
     is(b, QDTEXT)
 }
 
+/// Whether `text` equals `lower`, a word of lowercase letters, ignoring case. Setting bit 5
+/// turns exactly the letters into lowercase letters, so one OR per byte is the whole
+/// comparison; parameter and header names are matched this way on every parse.
+#[inline]
+pub(crate) fn eq_letters_ignore_case(text: &[u8], lower: &[u8]) -> bool {
+    text.len() == lower.len() && text.iter().zip(lower).all(|(&a, &b)| a | 0x20 == b)
+}
+
 /// SP or HTAB.
 #[inline]
 pub fn is_wsp(b: u8) -> bool {
@@ -282,6 +290,29 @@ mod tests {
             if expected {
                 assert!(!is_token(b), "separator {b:#x} is no token byte");
             }
+        }
+    }
+
+    /// For words of lowercase letters, the one-OR comparison answers as
+    /// `eq_ignore_ascii_case` with every byte value in every position, and for every length.
+    #[test]
+    fn letters_compare_as_eq_ignore_ascii_case() {
+        for word in ["tag", "branch", "rport", "received", "q", "expires"] {
+            let mut text = word.as_bytes().to_vec();
+            for at in 0..text.len() {
+                let original = text[at];
+                for b in 0..=255u8 {
+                    text[at] = b;
+                    let expected = text.eq_ignore_ascii_case(word.as_bytes());
+                    assert_eq!(eq_letters_ignore_case(&text, word.as_bytes()), expected);
+                }
+                text[at] = original;
+            }
+            assert!(!eq_letters_ignore_case(&text[1..], word.as_bytes()));
+            assert!(!eq_letters_ignore_case(
+                &[text.as_slice(), b"s"].concat(),
+                word.as_bytes()
+            ));
         }
     }
 

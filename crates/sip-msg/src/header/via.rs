@@ -2,7 +2,7 @@
 //! with several via-parms with [`split_list`](super::split_list) first.
 
 use super::params::{Param, ParamValue, Params};
-use crate::grammar::{parse_u32, Scanner};
+use crate::grammar::{eq_letters_ignore_case, parse_u32, Scanner};
 use crate::uri::host::scan_host;
 use crate::uri::Host;
 use crate::ValueError;
@@ -160,47 +160,79 @@ impl<'a> Via<'a> {
 
     /// Moves a known parameter into its field (the first occurrence wins) after checking it.
     fn take_param(&mut self, p: Param<'a>, at: usize) -> Result<(), ValueError> {
-        let name = p.name;
-        let is = |n: &str| name.eq_ignore_ascii_case(n);
-        let value_at = at + name.len();
+        let Some(known) = Known::of(p.name) else {
+            return Ok(());
+        };
+        let value_at = at + p.name.len();
+        let bad = |what| ValueError::new(value_at, what);
         let token = match p.value {
             Some(ParamValue::Token(t)) => Some(t),
-            Some(ParamValue::Quoted(_)) if KNOWN.iter().any(|k| is(k)) => {
-                return Err(ValueError::new(value_at, "unquoted value"))
-            }
-            _ => None,
+            Some(ParamValue::Quoted(_)) => return Err(bad("unquoted value")),
+            None => None,
         };
-        let bad = |what| ValueError::new(value_at, what);
-        if is("branch") {
-            let t = token.ok_or(bad("branch value"))?;
-            self.branch.get_or_insert(Branch(t));
-        } else if is("received") {
-            let h = token
-                .and_then(|t| Host::parse_address(t).ok())
-                .filter(|h| !matches!(h, Host::Name(_)));
-            let h = h.ok_or(bad("IP address"))?;
-            self.received.get_or_insert(h);
-        } else if is("rport") {
-            let r = match token {
-                None => Rport::Requested,
-                Some(t) => Rport::Port(
-                    parse_u32(t)
-                        .and_then(|n| u16::try_from(n).ok())
-                        .ok_or(bad("port"))?,
-                ),
-            };
-            self.rport.get_or_insert(r);
-        } else if is("maddr") {
-            let h = token.and_then(|t| Host::parse(t).ok()).ok_or(bad("host"))?;
-            self.maddr.get_or_insert(h);
-        } else if is("ttl") {
-            let ttl = token
-                .filter(|t| t.len() <= 3)
-                .and_then(parse_u32)
-                .and_then(|n| u8::try_from(n).ok());
-            self.ttl.get_or_insert(ttl.ok_or(bad("ttl 0-255"))?);
+        match known {
+            Known::Branch => {
+                let t = token.ok_or(bad("branch value"))?;
+                self.branch.get_or_insert(Branch(t));
+            }
+            Known::Received => {
+                let h = token
+                    .and_then(|t| Host::parse_address(t).ok())
+                    .filter(|h| !matches!(h, Host::Name(_)));
+                let h = h.ok_or(bad("IP address"))?;
+                self.received.get_or_insert(h);
+            }
+            Known::Rport => {
+                let r = match token {
+                    None => Rport::Requested,
+                    Some(t) => Rport::Port(
+                        parse_u32(t)
+                            .and_then(|n| u16::try_from(n).ok())
+                            .ok_or(bad("port"))?,
+                    ),
+                };
+                self.rport.get_or_insert(r);
+            }
+            Known::Maddr => {
+                let h = token.and_then(|t| Host::parse(t).ok()).ok_or(bad("host"))?;
+                self.maddr.get_or_insert(h);
+            }
+            Known::Ttl => {
+                let ttl = token
+                    .filter(|t| t.len() <= 3)
+                    .and_then(parse_u32)
+                    .and_then(|n| u8::try_from(n).ok());
+                self.ttl.get_or_insert(ttl.ok_or(bad("ttl 0-255"))?);
+            }
         }
         Ok(())
+    }
+}
+
+/// The parameters of [`KNOWN`], each with its own field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Known {
+    Branch,
+    Received,
+    Rport,
+    Maddr,
+    Ttl,
+}
+
+impl Known {
+    /// Which known parameter `name` is, case-insensitively. The length picks the one
+    /// candidate, so an unknown name costs one comparison at most: every Via has several
+    /// parameters and this runs for each.
+    fn of(name: &str) -> Option<Self> {
+        let is = |lower: &[u8]| eq_letters_ignore_case(name.as_bytes(), lower);
+        match name.len() {
+            6 if is(b"branch") => Some(Known::Branch),
+            8 if is(b"received") => Some(Known::Received),
+            5 if is(b"rport") => Some(Known::Rport),
+            5 if is(b"maddr") => Some(Known::Maddr),
+            3 if is(b"ttl") => Some(Known::Ttl),
+            _ => None,
+        }
     }
 }
 
