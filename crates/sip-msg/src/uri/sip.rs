@@ -82,26 +82,44 @@ impl<'a> SipUri<'a> {
     /// scanner. `None` leaves every other URI, and every error, to the grammar, whose result
     /// this equals where it answers.
     pub(crate) fn parse_common(text: &'a str) -> Option<Self> {
-        let rest = text.strip_prefix("sip:")?;
-        let bytes = rest.as_bytes();
-        let at = span(rest, 0, is_user_char);
-        if at == 0 || bytes.get(at) != Some(&b'@') {
+        match Self::parse_common_at(text, 0) {
+            Some((uri, end)) if end == text.len() => Some(uri),
+            _ => None,
+        }
+    }
+
+    /// The shape of [`SipUri::parse_common`] starting at `start` in `text`, and the offset of
+    /// the first byte after it. A name-addr reads its URI this way and finds its `>` there,
+    /// without searching for it first (none of these bytes is a `>`).
+    #[inline]
+    pub(crate) fn parse_common_at(text: &'a str, start: usize) -> Option<(Self, usize)> {
+        let bytes = text.as_bytes();
+        if bytes.get(start..start.checked_add(4)?)? != b"sip:" {
             return None;
         }
-        let host_end = span(rest, at + 1, is_name_char);
-        let host = rest.get(at + 1..host_end)?;
+        let user_start = start + 4;
+        let at = span(text, user_start, is_user_char);
+        if at == user_start || bytes.get(at) != Some(&b'@') {
+            return None;
+        }
+        let host_end = span(text, at + 1, is_name_char);
+        let host = text.get(at + 1..host_end)?;
         if !is_plain_hostname(host.as_bytes()) {
             return None;
         }
-        let port = match bytes.get(host_end) {
-            None => None,
-            Some(b':') => Some(u16::try_from(parse_u32(rest.get(host_end + 1..)?)?).ok()?),
-            Some(_) => return None,
+        let (port, end) = match bytes.get(host_end) {
+            Some(b':') => {
+                let digits_end = span(text, host_end + 1, |b| b.is_ascii_digit());
+                let digits = text.get(host_end + 1..digits_end)?;
+                (Some(u16::try_from(parse_u32(digits)?).ok()?), digits_end)
+            }
+            _ => (None, host_end),
         };
-        Some(SipUri {
+        let uri = SipUri {
             port,
-            ..SipUri::new(Host::Name(host)).with_user(rest.get(..at)?)
-        })
+            ..SipUri::new(Host::Name(host)).with_user(text.get(user_start..at)?)
+        };
+        Some((uri, end))
     }
 
     fn parse_grammar(text: &'a str) -> Result<Self, ValueError> {
@@ -326,6 +344,25 @@ mod tests {
             "sip:a@-b.com",
         ] {
             assert!(SipUri::parse_common(text).is_none(), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Wherever the prefix reading answers, the text it read is a URI of the direct
+        /// path with the same value, and holds no `>` (so a name-addr's first `>` is the
+        /// byte after it).
+        #[test]
+        fn the_prefix_is_a_whole_direct_uri(
+            lead in select(vec!["", "<", "\"A\" <"]),
+            uri in "sip:[a-z0-9.%-]{0,5}@[a-z0-9.-]{0,8}(:[0-9]{0,6})?",
+            tail in select(vec!["", ">", ">;tag=1", ";lr>", "?x>", " >", ":>", "@b>"]),
+        ) {
+            let text = format!("{lead}{uri}{tail}");
+            if let Some((found, end)) = SipUri::parse_common_at(&text, lead.len()) {
+                let read = &text[lead.len()..end];
+                proptest::prop_assert!(!read.contains('>'));
+                proptest::prop_assert_eq!(SipUri::parse_common(read), Some(found));
+            }
         }
     }
 

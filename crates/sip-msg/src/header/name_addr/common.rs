@@ -2,12 +2,13 @@
 //! `["display name" ]<uri>[;<name>[=<token>]]*` with no other whitespace and no escapes in
 //! the display name. It reads that shape in one pass and gives up (returns `None`) on
 //! anything else, so the full grammar in [`NameAddr::parse`] decides every unusual value and
-//! every error. The URI inside the brackets goes through the URI grammar either way.
+//! every error. The usual `sip:user@host[:port]` URI is read in the same pass, which also finds
+//! its `>`; any other goes through [`Uri::parse`].
 
 use super::{DisplayName, NameAddr, Params, KNOWN};
 use crate::grammar::{is_qdtext, QuotedString};
 use crate::header::plain_params::{self, span};
-use crate::uri::Uri;
+use crate::uri::{SipUri, Uri};
 
 /// The name-addr `value`, when it has the common shape and is valid.
 #[inline]
@@ -26,8 +27,13 @@ pub(super) fn parse(value: &str) -> Option<NameAddr<'_>> {
         _ => return None,
     };
     let uri_start = open + 1;
-    let uri_end = uri_start + memchr::memchr(b'>', bytes.get(uri_start..)?)?;
-    let uri = Uri::parse(value.get(uri_start..uri_end)?).ok()?;
+    let (uri, uri_end) = match SipUri::parse_common_at(value, uri_start) {
+        Some((uri, end)) if bytes.get(end) == Some(&b'>') => (Uri::Sip(uri), end),
+        _ => {
+            let uri_end = uri_start + memchr::memchr(b'>', bytes.get(uri_start..)?)?;
+            (Uri::parse(value.get(uri_start..uri_end)?).ok()?, uri_end)
+        }
+    };
     let mut addr = NameAddr {
         display_name,
         uri,
