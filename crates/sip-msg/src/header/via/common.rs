@@ -3,7 +3,8 @@
 //! It reads that shape in one pass and gives up (returns `None`) on anything else, so the
 //! full grammar in [`Via::parse`] decides every unusual value and every error.
 
-use super::{SentBy, Via, KNOWN};
+use super::{Branch, SentBy, Via, KNOWN};
+use crate::header::params::Params;
 use crate::header::plain_params::{self, span, token_end};
 use crate::uri::host::{classify, is_name_char};
 
@@ -29,9 +30,32 @@ pub(super) fn parse(value: &str) -> Option<Via<'_>> {
         value.get(PREFIX.len()..transport_end)?,
         SentBy { host, port },
     );
-    let params = plain_params::scan(value, params_start, |p, at| via.take_param(p, at))?;
-    via.params = params.hiding(KNOWN);
+    let rest_start = match branch(value, params_start) {
+        Some((branch, end)) => {
+            via.branch = Some(Branch(branch));
+            end
+        }
+        None => params_start,
+    };
+    plain_params::scan(value, rest_start, |p, at| via.take_param(p, at))?;
+    via.params = Params::checked(value.get(params_start..)?).hiding(KNOWN);
     Some(via)
+}
+
+/// `;branch=<token>` at `at`, the parameter nearly every via-parm starts with, and where it
+/// ends: its name is matched as one word instead of through the parameter loop. Setting bit
+/// 5 of the six letters lowercases exactly the letters, so `;BRANCH=` matches too, as the
+/// loop would.
+fn branch(value: &str, at: usize) -> Option<(&str, usize)> {
+    const CASE: u64 = 0x0020_2020_2020_2000;
+    let name = value.as_bytes().get(at..at.checked_add(8)?)?;
+    let name = u64::from_le_bytes(name.try_into().ok()?);
+    if name | CASE != u64::from_le_bytes(*b";branch=") {
+        return None;
+    }
+    let start = at + 8;
+    let end = token_end(value.as_bytes(), start);
+    Some((value.get(start..end)?, end)).filter(|_| end > start)
 }
 
 /// `[ ":" port ]` at `at`, and where the parameters start.
