@@ -102,7 +102,7 @@ fn commit<'a>(
 ) -> Option<Result<(), ParseError>> {
     let next = line_end(scanner.text().as_bytes(), end)?;
     let line = scanner.take(kind, end.saturating_sub(start - 2), next)?;
-    Some(state.read(&line, field, end))
+    Some(state.read(&line, field))
 }
 
 #[inline(always)]

@@ -10,6 +10,11 @@ use crate::line::{Attributes, Lines};
 use crate::syntax::{is_token, is_token_list, parse_u16, split_once_byte};
 use core::fmt;
 
+mod known;
+
+pub(crate) use known::SectionAttributes;
+use known::Span;
+
 /// The transport of an MSRP message stream (RFC 4975 §8.1, the `m=` proto).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MsrpTransport {
@@ -42,15 +47,24 @@ impl MsrpTransport {
 
 /// A parsed media section. Known MSRP attributes were checked while parsing; every line,
 /// known or not, stays available in order through [`lines`](Self::lines).
+///
+/// It keeps the section's text and where the known values are in it: the fields of the
+/// `m=` line are read from the text on access, and the description stays small enough that
+/// the eight of every parse result cost little to return.
 #[derive(Clone, Copy)]
 pub struct MediaDescription<'a> {
-    /// The value of the checked `m=` line: `media`, `proto` and the formats are read from it
-    /// on access, which keeps the description (8 of them in every parse result) small.
-    pub(crate) line: &'a str,
-    pub(crate) port: u16,
-    pub(crate) port_count: Option<u16>,
-    pub(crate) body: &'a str,
-    pub(crate) typed: SectionAttributes<'a>,
+    /// From the `m=` value to the end of the section.
+    text: &'a str,
+    max_size: u64,
+    port: u16,
+    port_count: Option<u16>,
+    path: Span,
+    accept_types: Span,
+    accept_wrapped_types: Span,
+    has_max_size: bool,
+    direction: Option<Direction>,
+    setup: Option<Setup>,
+    connection_mode: Option<ConnectionMode>,
     /// `proto` as an MSRP transport, and whether `media` is `message`, worked out once.
     transport: Option<MsrpTransport>,
     message: bool,
@@ -59,8 +73,8 @@ pub struct MediaDescription<'a> {
 /// Two sections are equal when their fields are, as written (the port as a number).
 impl PartialEq for MediaDescription<'_> {
     fn eq(&self, other: &Self) -> bool {
-        (self.port, self.port_count, self.body, self.typed)
-            == (other.port, other.port_count, other.body, other.typed)
+        (self.port, self.port_count, self.body(), self.typed())
+            == (other.port, other.port_count, other.body(), other.typed())
             && self.fields_except_port() == other.fields_except_port()
     }
 }
@@ -76,22 +90,10 @@ impl fmt::Debug for MediaDescription<'_> {
             .field("port_count", &self.port_count)
             .field("proto", &proto)
             .field("formats", &formats)
-            .field("body", &self.body)
-            .field("typed", &self.typed)
+            .field("body", &self.body())
+            .field("typed", &self.typed())
             .finish()
     }
-}
-
-/// The known attributes of one section, kept while parsing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct SectionAttributes<'a> {
-    pub(crate) direction: Option<Direction>,
-    pub(crate) setup: Option<Setup>,
-    pub(crate) connection_mode: Option<ConnectionMode>,
-    pub(crate) max_size: Option<u64>,
-    pub(crate) path: Option<&'a str>,
-    pub(crate) accept_types: Option<MediaTypes<'a>>,
-    pub(crate) accept_wrapped_types: Option<MediaTypes<'a>>,
 }
 
 impl<'a> MediaDescription<'a> {
@@ -135,11 +137,17 @@ impl<'a> MediaDescription<'a> {
         (message, transport): (bool, Option<MsrpTransport>),
     ) -> Self {
         MediaDescription {
-            line,
+            text: line,
+            max_size: 0,
             port,
             port_count,
-            body: "",
-            typed: SectionAttributes::default(),
+            path: Span::ABSENT,
+            accept_types: Span::ABSENT,
+            accept_wrapped_types: Span::ABSENT,
+            has_max_size: false,
+            direction: None,
+            setup: None,
+            connection_mode: None,
             transport,
             message,
         }
@@ -148,7 +156,7 @@ impl<'a> MediaDescription<'a> {
     /// `<media>`, `<proto>` and the formats of the checked `m=` line, which separates its
     /// four fields by single spaces (the formats are the rest of the line).
     fn fields_except_port(&self) -> [&'a str; 3] {
-        let (media, rest) = split_once_byte(self.line, b' ');
+        let (media, rest) = split_once_byte(self.line(), b' ');
         let (_, rest) = split_once_byte(rest.unwrap_or_default(), b' ');
         let (proto, formats) = split_once_byte(rest.unwrap_or_default(), b' ');
         [media, proto, formats.unwrap_or_default()]
@@ -160,6 +168,7 @@ impl<'a> MediaDescription<'a> {
     }
 
     /// `<port>`. For MSRP it is informational only (the path decides); 0 rejects the stream.
+    #[inline]
     pub fn port(&self) -> u16 {
         self.port
     }
@@ -180,6 +189,7 @@ impl<'a> MediaDescription<'a> {
     }
 
     /// Whether this is an MSRP message stream (`m=message` over `TCP/MSRP` or `TCP/TLS/MSRP`).
+    #[inline]
     pub fn is_msrp(&self) -> bool {
         self.message && self.transport.is_some()
     }
@@ -191,12 +201,12 @@ impl<'a> MediaDescription<'a> {
 
     /// The section's lines after `m=`, in order, unknown ones included.
     pub fn lines(&self) -> Lines<'a> {
-        Lines::new(self.body)
+        Lines::new(self.body())
     }
 
     /// The section's `a=` lines, in order.
     pub fn attributes(&self) -> Attributes<'a> {
-        Attributes::new(self.body)
+        Attributes::new(self.body())
     }
 
     /// The first attribute with this name.
@@ -214,29 +224,30 @@ impl<'a> MediaDescription<'a> {
     /// The direction attribute of this section, if it has one. See
     /// [`SessionDescription::direction_of`](crate::SessionDescription::direction_of) for the
     /// direction after session-level defaults.
+    #[inline]
     pub fn direction(&self) -> Option<Direction> {
-        self.typed.direction
+        self.direction
     }
 
     /// `a=setup` of this section.
     pub fn setup(&self) -> Option<Setup> {
-        self.typed.setup
+        self.setup
     }
 
     /// `a=connection` of this section.
     pub fn connection_mode(&self) -> Option<ConnectionMode> {
-        self.typed.connection_mode
+        self.connection_mode
     }
 
     /// `a=max-size`.
+    #[inline]
     pub fn max_size(&self) -> Option<u64> {
-        self.typed.max_size
+        self.has_max_size.then_some(self.max_size)
     }
 
     /// `a=path`, its URIs typed (each is parsed again on this call).
     pub fn path(&self) -> Option<Path<'a>> {
-        self.typed
-            .path
+        self.path_str()
             .and_then(|raw| Path::parse(raw, usize::MAX).ok())
     }
 
@@ -251,18 +262,22 @@ impl<'a> MediaDescription<'a> {
     /// assert_eq!(stream.path_str(), Some("msrp://192.0.2.1:7394/abc;tcp"));
     /// # Ok::<(), sdp::ParseError>(())
     /// ```
+    #[inline]
     pub fn path_str(&self) -> Option<&'a str> {
-        self.typed.path
+        self.value(self.path, "path")
     }
 
     /// `a=accept-types`.
+    #[inline]
     pub fn accept_types(&self) -> Option<MediaTypes<'a>> {
-        self.typed.accept_types
+        let list = self.value(self.accept_types, "accept-types");
+        list.map(MediaTypes::from_checked)
     }
 
     /// `a=accept-wrapped-types`.
     pub fn accept_wrapped_types(&self) -> Option<MediaTypes<'a>> {
-        self.typed.accept_wrapped_types
+        let list = self.value(self.accept_wrapped_types, "accept-wrapped-types");
+        list.map(MediaTypes::from_checked)
     }
 }
 

@@ -66,7 +66,8 @@ static LETTER_RULES: [LetterRule; 256] = {
 struct OpenMedia {
     number: usize,
     offset: usize,
-    body_start: usize,
+    /// Where its value starts: the section's text runs from there.
+    value_start: usize,
     has_connection: bool,
 }
 
@@ -119,15 +120,11 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
     pub(crate) fn line(&mut self, raw: &RawLine<'a>) -> Result<(), ParseError> {
         let line = &raw.place;
         self.check_version(line)?;
-        let value_end = line
-            .offset
-            .saturating_add(2)
-            .saturating_add(raw.value.len());
         if line.kind == b'm' {
             self.open_media(line)?;
             let invalid = |what| line.error(ParseErrorKind::InvalidField { field: 'm', what });
             let media = MediaDescription::parse_line(raw.value).map_err(invalid)?;
-            return self.push_media(line, media, value_end);
+            return self.push_media(line, media);
         }
         if !self.admit(line)? {
             return Ok(());
@@ -152,16 +149,11 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
     /// A line whose value the one-pass reader has already checked: only its place is left
     /// to check, with the same errors as for [`line`](Self::line).
     #[inline(always)]
-    pub(crate) fn read(
-        &mut self,
-        line: &Place,
-        field: Field<'a>,
-        value_end: usize,
-    ) -> Result<(), ParseError> {
+    pub(crate) fn read(&mut self, line: &Place, field: Field<'a>) -> Result<(), ParseError> {
         self.check_version(line)?;
         if let Field::Media(media) = field {
             self.open_media(line)?;
-            return self.push_media(line, media, value_end);
+            return self.push_media(line, media);
         }
         if !self.admit(line)? {
             return Ok(());
@@ -269,11 +261,12 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
                 self.seen
                     .insert(typed.known())
                     .map_err(|kind| line.error(kind))?;
-                let section = match (self.open.is_some(), self.media.last_mut()) {
-                    (true, Some(media)) => &mut media.typed,
-                    _ => &mut self.session_typed,
-                };
-                store(section, typed);
+                match (self.open, self.media.last_mut()) {
+                    (Some(open), Some(media)) => {
+                        media.store(typed, line.offset.saturating_sub(open.value_start));
+                    }
+                    _ => store(&mut self.session_typed, typed),
+                }
             }
             Field::Text(_) | Field::Attribute(None) | Field::Checked | Field::Media(_) => {}
         }
@@ -293,21 +286,15 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
     }
 
     #[inline(always)]
-    fn push_media(
-        &mut self,
-        line: &Place,
-        media: MediaDescription<'a>,
-        value_end: usize,
-    ) -> Result<(), ParseError> {
+    fn push_media(&mut self, line: &Place, media: MediaDescription<'a>) -> Result<(), ParseError> {
         let limit = self.limits.media_sections();
         self.media
             .try_push(media)
             .map_err(|_| line.error(ParseErrorKind::TooManyMedia { limit }))?;
-        let body_start = value_end;
         self.open = Some(OpenMedia {
             number: line.number,
             offset: line.offset,
-            body_start,
+            value_start: line.offset.saturating_add(2),
             has_connection: false,
         });
         self.rank = 0;
@@ -324,8 +311,10 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
             self.session_end = Some(end);
             return Ok(());
         };
-        if let Some(media) = self.media.last_mut() {
-            media.body = self.text.get(open.body_start..end).unwrap_or_default();
+        if let (Some(media), Some(text)) =
+            (self.media.last_mut(), self.text.get(open.value_start..end))
+        {
+            media.set_text(text);
         }
         if !open.has_connection && self.connection.is_none() {
             let kind = ParseErrorKind::MissingConnection;
