@@ -6,8 +6,8 @@
 //! its `>`; any other goes through [`Uri::parse`].
 
 use super::{DisplayName, NameAddr, Params, KNOWN};
-use crate::grammar::{is_qdtext, QuotedString};
-use crate::header::plain_params::{self, span};
+use crate::grammar::{eq_letters_ignore_case, is_qdtext, QuotedString};
+use crate::header::plain_params::{self, span, token_end};
 use crate::uri::{SipUri, Uri};
 
 /// The name-addr `value`, when it has the common shape and is valid.
@@ -34,13 +34,32 @@ pub(super) fn parse(value: &str) -> Option<NameAddr<'_>> {
             (Uri::parse(value.get(uri_start..uri_end)?).ok()?, uri_end)
         }
     };
+    let params_start = uri_end + 1;
+    let (tag, rest_start) = match tag(value, params_start) {
+        Some((tag, end)) => (Some(tag), end),
+        None => (None, params_start),
+    };
     let mut addr = NameAddr {
         display_name,
         uri,
-        tag: None,
+        tag,
         params: Params::EMPTY,
     };
-    let params = plain_params::scan(value, uri_end + 1, |p, at| addr.check_param(p, at))?;
-    addr.params = params.hiding(KNOWN);
+    if rest_start < value.len() {
+        plain_params::scan(value, rest_start, |p, at| addr.check_param(p, at))?;
+    }
+    addr.params = Params::checked(value.get(params_start..)?).hiding(KNOWN);
     Some(addr)
+}
+
+/// `;tag=<token>` at `at`, the parameter of nearly every From and of To in a dialog, and
+/// where it ends: matched without the parameter loop, in any case as the loop matches it.
+fn tag(value: &str, at: usize) -> Option<(&str, usize)> {
+    match value.as_bytes().get(at..at.checked_add(5)?)? {
+        [b';', t, a, g, b'='] if eq_letters_ignore_case(&[*t, *a, *g], b"tag") => {}
+        _ => return None,
+    }
+    let start = at + 5;
+    let end = token_end(value.as_bytes(), start);
+    Some((value.get(start..end)?, end)).filter(|_| end > start)
 }
