@@ -211,8 +211,7 @@ fn is_plain_request_uri(uri: &[u8]) -> bool {
             _ => return false,
         }
     }
-    let rest = uri.get(at + 1..).unwrap_or(&[]);
-    rest.iter().all(|&b| b > b' ' && b != 0x7f)
+    crate::swar::all_visible(uri.get(at + 1..).unwrap_or(&[]))
 }
 
 /// Any start line, by the grammar.

@@ -1,8 +1,8 @@
-//! Word-at-a-time byte searches for the head scanner: eight bytes per step in safe code,
-//! where a byte loop would branch on every byte of every header line.
+//! Word-at-a-time byte searches and checks for the head scanner and the direct paths: eight
+//! bytes per step in safe code, where a byte loop would branch on every byte.
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Offset of the first control byte other than HTAB (CR normally, ending the line).
 #[inline]
@@ -91,6 +91,27 @@ pub(crate) fn byte_mask(x: u64, needle: u8) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGH
 }
 
+/// Whether every byte of `bytes` is above SP and not DEL (visible ASCII, or any byte from
+/// 0x80 up). Whole words where there are eight bytes left, the last word overlapping the one
+/// before it, so that a short text needs no byte loop.
+pub(crate) fn all_visible(bytes: &[u8]) -> bool {
+    let invisible = |x: u64| {
+        let del = x ^ (0x7f * ONES);
+        (x.wrapping_sub(0x21 * ONES) | del.wrapping_sub(ONES)) & !x & HIGH
+    };
+    if bytes.len() < 8 {
+        return bytes.iter().all(|&b| b > b' ' && b != 0x7f);
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    let mut found = chunks
+        .by_ref()
+        .fold(0, |acc, chunk| acc | invisible(word(chunk)));
+    if !chunks.remainder().is_empty() {
+        found |= invisible(word(bytes.get(bytes.len() - 8..).unwrap_or(&[0; 8])));
+    }
+    found == 0
+}
+
 /// The eight bytes of `chunk` (exactly eight long) as one little-endian word.
 #[inline]
 pub(crate) fn word(chunk: &[u8]) -> u64 {
@@ -120,6 +141,23 @@ mod tests {
                 .map(|i| [b' ', b'\t', 0x80, 0xff, b'~'][i % 5])
                 .collect();
             assert_eq!(find_control(&clean), None);
+        }
+    }
+
+    /// Every byte value at every position of texts of every length up to forty: the word
+    /// check (whole, overlapping last word, or short) answers as the byte rule.
+    #[test]
+    fn invisible_bytes_are_found_at_every_position() {
+        for len in 0..40 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut text = vec![b'~'; len];
+                    text[at] = b;
+                    let expected = text.iter().all(|&b| b > b' ' && b != 0x7f);
+                    assert_eq!(all_visible(&text), expected, "{len} {at} {b}");
+                }
+            }
+            assert!(all_visible(&vec![0x80; len]));
         }
     }
 
