@@ -7,6 +7,7 @@
 mod compare;
 mod escape;
 pub(crate) mod host;
+mod hostname;
 mod params;
 mod sip;
 mod tel;

@@ -2,6 +2,7 @@
 
 use super::escape::scan_escaped;
 use super::host::{is_name_char, scan_host, Host};
+use super::hostname::is_plain_hostname;
 use super::params::{UriHeaders, UriParams};
 use crate::grammar::{
     is_password_extra, is_unreserved, is_user_char, is_user_unreserved, parse_u32, span, Scanner,
@@ -169,26 +170,6 @@ fn parse_after_scheme(text: &str, secure: bool) -> Result<SipUri<'_>, ValueError
         params,
         headers,
     })
-}
-
-/// Whether a run of host name characters (letters, digits, `-`, `.`) is a host name by the
-/// rule of [`classify`](super::host::classify) (labels of letters, digits and inner hyphens,
-/// the last one starting with a letter, one optional trailing dot), checked in one pass;
-/// such a text holds a letter, so it is never read as an IPv4 address.
-fn is_plain_hostname(text: &[u8]) -> bool {
-    let body = text.strip_suffix(b".").unwrap_or(text);
-    let mut previous = b'.';
-    let mut top = 0;
-    for (i, &b) in body.iter().enumerate() {
-        match b {
-            b'.' if previous == b'.' || previous == b'-' => return false,
-            b'.' => top = i + 1,
-            b'-' if previous == b'.' => return false,
-            _ => {}
-        }
-        previous = b;
-    }
-    previous != b'.' && previous != b'-' && body.get(top).is_some_and(u8::is_ascii_alphabetic)
 }
 
 type UserInfo<'a> = (Option<&'a str>, Option<&'a str>);
