@@ -15,7 +15,8 @@ use crate::scan::Scanner;
 use crate::session::Origin;
 use crate::state::State;
 use crate::syntax::{
-    digits, leading_digits, literal, starts_with, text_end, token_end, token_list_end, word_at,
+    digits, leading_digits, literal, non_ws_end, starts_with, text_end, token_end, token_list_end,
+    word_at,
 };
 use core::net::Ipv4Addr;
 
@@ -129,11 +130,7 @@ fn spaced(text: &str, start: usize, end: usize) -> Option<(&str, usize)> {
 #[inline(always)]
 fn origin(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
     let b = text.as_bytes();
-    let mut end = start;
-    while b.get(end).is_some_and(|c| *c > b' ' && *c != 0x7f) {
-        end += 1;
-    }
-    let (username, at) = spaced(text, start, end)?;
+    let (username, at) = spaced(text, start, non_ws_end(b, start))?;
     let (session_id, at) = spaced(text, at, digits_end(b, at))?;
     let (session_version, end) = digits(b, at)?;
     let (_, at) = spaced(text, at, end)?;

@@ -1,7 +1,7 @@
 //! Character classes and number rules of the RFC 8866 grammar shared by every field.
 
 pub(crate) use crate::word::{find_byte, first_below, literal, starts_with, word_at};
-use crate::word::{not_lower_case, splat};
+use crate::word::{not_lower_case, splat, zero_bytes};
 
 /// `token-char` of RFC 8866 §9, as a table: one load per byte on the hot path.
 static TOKEN_CHARS: [bool; 256] = {
@@ -78,6 +78,24 @@ pub(crate) fn token_list_end(b: &[u8], mut at: usize, sep: u8) -> Option<usize> 
 /// `non-ws-string = 1*(VCHAR / %x80-FF)`.
 pub(crate) fn is_non_ws(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b > b' ' && b != 0x7f)
+}
+
+/// Where the run of `non-ws-string` bytes (neither a control byte, SP nor DEL) that starts
+/// at `at` ends, eight bytes at a time.
+pub(crate) fn non_ws_end(b: &[u8], mut at: usize) -> usize {
+    while let Some(word) = word_at(b, at) {
+        // Each test is exact up to its first hit, so the lowest bit of either is exact.
+        let below = word.wrapping_sub(splat(b'!')) & !word & splat(0x80);
+        let found = below | zero_bytes(word ^ splat(0x7f));
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while b.get(at).is_some_and(|c| *c > b' ' && *c != 0x7f) {
+        at += 1;
+    }
+    at
 }
 
 /// `1*DIGIT` as a `u64`; `None` when empty, not decimal, or too large.
@@ -290,6 +308,27 @@ mod tests {
             };
             proptest::prop_assert_eq!(text_end(&hay, at), first(&|b| matches!(b, b'\r' | b'\n' | 0)));
             proptest::prop_assert_eq!(first_below(&hay, at, limit), first(&|b| b < limit));
+        }
+    }
+
+    proptest::proptest! {
+        /// The word-at-a-time `non-ws-string` run ends where a byte loop ends, on any bytes
+        /// and from any offset.
+        #[test]
+        fn non_ws_runs_end_like_a_byte_loop(
+            b in proptest::collection::vec(proptest::prop_oneof![
+                4 => proptest::prelude::any::<u8>(),
+                4 => proptest::prelude::Just(b'a'),
+                1 => proptest::prelude::Just(b' '),
+                1 => proptest::prelude::Just(0x7fu8),
+                1 => proptest::prelude::Just(b'!'),
+                1 => proptest::prelude::Just(0x80u8),
+            ], 0..40),
+            at in 0usize..42,
+        ) {
+            let stop = |c: u8| c <= b' ' || c == 0x7f;
+            let expected = (at..b.len()).find(|&i| stop(b[i])).unwrap_or(b.len().max(at));
+            proptest::prop_assert_eq!(non_ws_end(&b, at), expected);
         }
     }
 

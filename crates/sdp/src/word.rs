@@ -37,7 +37,7 @@ pub(crate) fn first_below(b: &[u8], at: usize, limit: u8) -> usize {
 /// The high bit of each zero byte of `word` set, and possibly of bytes after the first zero
 /// byte (a borrow runs upwards): the lowest set bit is always exact.
 #[inline(always)]
-fn zero_bytes(word: u64) -> u64 {
+pub(crate) fn zero_bytes(word: u64) -> u64 {
     word.wrapping_sub(splat(1)) & !word & splat(0x80)
 }
 
