@@ -3,7 +3,8 @@
 //! It reads that shape in one pass and gives up (returns `None`) on anything else, so the
 //! full grammar in [`Via::parse`] decides every unusual value and every error.
 
-use super::{Branch, SentBy, Via, KNOWN};
+use super::{Branch, Rport, SentBy, Via, KNOWN};
+use crate::grammar::eq_letters_ignore_case;
 use crate::header::params::Params;
 use crate::header::plain_params::{self, span, token_end};
 use crate::uri::host::{classify, is_name_char};
@@ -30,14 +31,18 @@ pub(super) fn parse(value: &str) -> Option<Via<'_>> {
         value.get(PREFIX.len()..transport_end)?,
         SentBy { host, port },
     );
-    let rest_start = match branch(value, params_start) {
-        Some((branch, end)) => {
-            via.branch = Some(Branch(branch));
-            end
+    let mut rest_start = params_start;
+    if let Some((branch, end)) = branch(value, params_start) {
+        via.branch = Some(Branch(branch));
+        rest_start = end;
+        if let Some(end) = rport_flag(value.as_bytes(), end) {
+            via.rport = Some(Rport::Requested);
+            rest_start = end;
         }
-        None => params_start,
-    };
-    plain_params::scan(value, rest_start, |p, at| via.take_param(p, at))?;
+    }
+    if rest_start < value.len() {
+        plain_params::scan(value, rest_start, |p, at| via.take_param(p, at))?;
+    }
     via.params = Params::checked(value.get(params_start..)?).hiding(KNOWN);
     Some(via)
 }
@@ -56,6 +61,17 @@ fn branch(value: &str, at: usize) -> Option<(&str, usize)> {
     let start = at + 8;
     let end = token_end(value.as_bytes(), start);
     Some((value.get(start..end)?, end)).filter(|_| end > start)
+}
+
+/// `;rport` without a value at `at` (RFC 3581: most clients ask for their source port right
+/// after the branch), and where it ends; `None` for anything else, left to the loop.
+fn rport_flag(bytes: &[u8], at: usize) -> Option<usize> {
+    let end = at.checked_add(6)?;
+    match bytes.get(at..end)? {
+        [b';', name @ ..] if eq_letters_ignore_case(name, b"rport") => {}
+        _ => return None,
+    }
+    matches!(bytes.get(end), None | Some(b';')).then_some(end)
 }
 
 /// `[ ":" port ]` at `at`, and where the parameters start.

@@ -334,3 +334,27 @@ fn the_branch_word_takes_any_case_and_needs_a_value() {
     assert!(common::parse("SIP/2.0/UDP h.com;branch=;rport").is_none());
     assert!(Via::parse("SIP/2.0/UDP h.com;branch=;rport").is_err());
 }
+
+#[test]
+fn the_rport_flag_after_the_branch_reads_as_in_the_grammar() {
+    for text in [
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;RPORT",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;rport;received=192.0.2.1",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;rport=5060",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;rport;rport=1",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;rports",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;rport=",
+    ] {
+        let grammar = format!("{:?}", Via::parse_grammar(text));
+        assert_eq!(format!("{:?}", Via::parse(text)), grammar, "{text}");
+        if let Some(direct) = common::parse(text) {
+            assert_eq!(
+                format!("{:?}", Ok::<_, ValueError>(direct)),
+                grammar,
+                "{text}"
+            );
+        }
+    }
+    let via = common::parse("SIP/2.0/UDP h.com;branch=z9hG4bK1;rport;rport=1").unwrap();
+    assert_eq!(via.rport, Some(Rport::Requested));
+}
