@@ -50,9 +50,7 @@ impl<'a> Method<'a> {
     /// assert_eq!(Method::parse("IN VITE"), None);
     /// ```
     pub fn parse(text: &'a str) -> Option<Method<'a>> {
-        if text.is_empty() || !text.bytes().all(is_token) {
-            return None;
-        }
+        // The known methods are tokens, so only other text needs the byte check.
         Some(match text {
             "INVITE" => Method::Invite,
             "ACK" => Method::Ack,
@@ -68,7 +66,8 @@ impl<'a> Method<'a> {
             "SUBSCRIBE" => Method::Subscribe,
             "NOTIFY" => Method::Notify,
             "PUBLISH" => Method::Publish,
-            other => Method::Extension(other),
+            other if !other.is_empty() && other.bytes().all(is_token) => Method::Extension(other),
+            _ => return None,
         })
     }
 

@@ -90,9 +90,11 @@ fn check_value<'a>(
     match h.name() {
         HeaderName::CSeq => {
             // The typed parse accepts exactly the CSeq grammar checked here; when it fails or
-            // the method differs, the detailed check says why.
+            // the method differs, the detailed check says why. Both methods come from
+            // `Method::parse`, which gives every known method its variant, so equal methods
+            // are equal values and the comparison needs no string compare.
             match CSeq::parse(h.value()) {
-                Ok(cseq) if method.map_or(true, |m| m.as_str() == cseq.method.as_str()) => {
+                Ok(cseq) if method.map_or(true, |m| m == cseq.method) => {
                     checked.cseq = Some(cseq);
                     Ok(())
                 }

@@ -89,6 +89,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// A method is its known variant exactly when the text is that method's name, an
+        /// extension holding the text exactly when the text is any other non-empty token,
+        /// and nothing otherwise.
+        #[test]
+        fn methods_are_read_by_their_text(text in
+            "(INVITE|ACK|BYE|CANCEL|OPTIONS|REGISTER|UPDATE|PRACK|INFO|MESSAGE|REFER|SUBSCRIBE|\
+            NOTIFY|PUBLISH)?[A-Za-z ;@\r]{0,3}"
+        ) {
+            let is_token = !text.is_empty() && text.bytes().all(crate::grammar::is_token);
+            match Method::parse(&text) {
+                Some(Method::Extension(t)) => {
+                    proptest::prop_assert!(is_token && t == text);
+                    let known = ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "UPDATE",
+                        "PRACK", "INFO", "MESSAGE", "REFER", "SUBSCRIBE", "NOTIFY", "PUBLISH"];
+                    proptest::prop_assert!(!known.contains(&t));
+                }
+                Some(known) => proptest::prop_assert_eq!(known.as_str(), text.as_str()),
+                None => proptest::prop_assert!(!is_token),
+            }
+        }
+    }
+
     #[test]
     fn parses_known_and_extension_methods() {
         let c = CSeq::parse("1 INVITE").unwrap();
