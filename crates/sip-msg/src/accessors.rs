@@ -92,12 +92,21 @@ impl<'a> Message<'a> {
 
     /// From.
     pub fn from(&self) -> Result<Option<NameAddr<'a>>, Error> {
-        self.typed(HeaderName::From, NameAddr::parse)
+        self.name_addr(HeaderName::From)
     }
 
     /// To.
     pub fn to(&self) -> Result<Option<NameAddr<'a>>, Error> {
-        self.typed(HeaderName::To, NameAddr::parse)
+        self.name_addr(HeaderName::To)
+    }
+
+    /// The first `name` header as an address, as [`Message::typed`] with [`NameAddr::parse`]
+    /// would give it.
+    fn name_addr(&self, name: HeaderName) -> Result<Option<NameAddr<'a>>, Error> {
+        match self.get(name) {
+            Some(h) => NameAddr::parse_header(name, h.value(), h.offset()),
+            None => Ok(None),
+        }
     }
 
     /// Every via-parm, top first, across lines and commas.
@@ -109,11 +118,13 @@ impl<'a> Message<'a> {
     pub fn top_via(&self) -> Result<Option<Via<'a>>, Error> {
         // A via-parm of the common shape holds no comma, quote, bracket or outer whitespace,
         // so when the first value has that shape it is the whole first list element.
-        let first = self.get(HeaderName::Via).map(|h| h.value());
-        if let Some(via) = first.and_then(Via::parse_common) {
-            return Ok(Some(via));
+        let Some(first) = self.get(HeaderName::Via) else {
+            return Ok(None);
+        };
+        match Via::parse_common(first.value()) {
+            Some(via) => Ok(Some(via)),
+            None => self.vias().next().transpose(),
         }
-        self.vias().next().transpose()
     }
 
     /// Every Contact element.

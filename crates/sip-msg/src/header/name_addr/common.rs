@@ -5,13 +5,13 @@
 //! every error. The usual `sip:user@host[:port]` URI is read in the same pass, which also finds
 //! its `>`; any other goes through [`Uri::parse`].
 
-use super::{DisplayName, NameAddr, Params, KNOWN};
+use super::{check_param, DisplayName, NameAddr, Params, KNOWN};
 use crate::grammar::{eq_letters_ignore_case, is_qdtext, QuotedString};
 use crate::header::plain_params::{self, span, token_end};
 use crate::uri::{SipUri, Uri};
 
 /// The name-addr `value`, when it has the common shape and is valid.
-#[inline]
+#[inline(always)]
 pub(super) fn parse(value: &str) -> Option<NameAddr<'_>> {
     let bytes = value.as_bytes();
     let (display_name, open) = match bytes.first() {
@@ -35,21 +35,19 @@ pub(super) fn parse(value: &str) -> Option<NameAddr<'_>> {
         }
     };
     let params_start = uri_end + 1;
-    let (tag, rest_start) = match tag(value, params_start) {
+    let (mut tag, rest_start) = match tag(value, params_start) {
         Some((tag, end)) => (Some(tag), end),
         None => (None, params_start),
     };
-    let mut addr = NameAddr {
+    if rest_start < value.len() {
+        plain_params::scan(value, rest_start, |p, at| check_param(&mut tag, p, at))?;
+    }
+    Some(NameAddr {
         display_name,
         uri,
         tag,
-        params: Params::EMPTY,
-    };
-    if rest_start < value.len() {
-        plain_params::scan(value, rest_start, |p, at| addr.check_param(p, at))?;
-    }
-    addr.params = Params::checked(value.get(params_start..)?).hiding(KNOWN);
-    Some(addr)
+        params: Params::checked(value.get(params_start..)?).hiding(KNOWN),
+    })
 }
 
 /// `;tag=<token>` at `at`, the parameter of nearly every From and of To in a dialog, and

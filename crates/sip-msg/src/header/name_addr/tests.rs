@@ -340,3 +340,20 @@ fn the_tag_word_takes_any_case_and_needs_a_token() {
     assert!(common::parse("<sip:a@b.com>;tag=;x").is_none());
     assert!(NameAddr::parse("<sip:a@b.com>;tag=").is_err());
 }
+
+proptest! {
+    /// `from` and `to` give exactly what the generic accessor gives with `NameAddr::parse`
+    /// (the address, or the same error with the same header and offset), whatever the value.
+    #[test]
+    fn from_and_to_equal_the_generic_accessor(text in common_or_mutated()) {
+        let message = format!("OPTIONS sip:a@h.com SIP/2.0\r\nFrom: {text}\r\nTo: {text}\r\n\r\n");
+        let parsed = crate::Parser::new()
+            .with_mode(crate::Mode::Lenient)
+            .parse_datagram(message.as_bytes());
+        if let Ok(msg) = parsed {
+            let generic = |name| format!("{:?}", msg.typed(name, NameAddr::parse));
+            prop_assert_eq!(format!("{:?}", msg.from()), generic(crate::HeaderName::From));
+            prop_assert_eq!(format!("{:?}", msg.to()), generic(crate::HeaderName::To));
+        }
+    }
+}
