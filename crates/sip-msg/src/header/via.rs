@@ -126,7 +126,9 @@ impl<'a> Via<'a> {
         }
     }
 
-    /// The via-parm when it has the common shape (see `common`), else `None`.
+    /// The via-parm when it has the common shape (see `common`), else `None`. Inlined into
+    /// the accessor so that the via-parm is built in its result.
+    #[inline(always)]
     pub(crate) fn parse_common(value: &'a str) -> Option<Self> {
         common::parse(value)
     }
