@@ -30,30 +30,46 @@ pub(crate) fn is_plain_hostname(text: &[u8]) -> bool {
 /// Whether a `.` is followed by `.` or `-`, or a `-` by `.`, anywhere in `body`.
 ///
 /// Seven pairs per word: each word overlaps the next by one byte so that every pair lies
-/// inside one, and the last word ends at the last byte.
+/// inside one, and the last word ends at the last byte. Names of eight to fifteen bytes,
+/// the usual ones, are exactly two words.
 fn has_bad_pair(body: &[u8]) -> bool {
-    if body.len() < 8 {
-        return body
+    let len = body.len();
+    match len {
+        0..=7 => body
             .windows(2)
-            .any(|pair| matches!(pair, [b'.', b'.' | b'-'] | [b'-', b'.']));
-    }
-    let last = body.len() - 8;
-    let mut at = 0;
-    let mut bad = 0;
-    loop {
-        let x = word(body.get(at..at + 8).unwrap_or(&[0; 8]));
-        // Of the host name characters only `-` (0x2D) and `.` (0x2E) are below `0`, and
-        // their lowest bit tells them apart.
-        let separator = !((x | HIGH).wrapping_sub(0x30 * ONES)) & HIGH;
-        let hyphen = separator & (x << 7);
-        let dot = separator & !hyphen;
-        // Shifting right by a byte lines each byte's mark up with the byte before it.
-        bad |= (dot & (separator >> 8)) | (hyphen & (dot >> 8));
-        if at == last {
-            return bad != 0;
+            .any(|pair| matches!(pair, [b'.', b'.' | b'-'] | [b'-', b'.'])),
+        8..=15 => bad_pairs(word_at(body, 0)) | bad_pairs(word_at(body, len - 8)) != 0,
+        _ => {
+            let last = len - 8;
+            let mut at = 0;
+            let mut bad = 0;
+            loop {
+                bad |= bad_pairs(word_at(body, at));
+                if at == last {
+                    return bad != 0;
+                }
+                at = (at + 7).min(last);
+            }
         }
-        at = (at + 7).min(last);
     }
+}
+
+/// The eight bytes of `body` from `at` as a word (`at + 8` is within `body`).
+#[inline(always)]
+fn word_at(body: &[u8], at: usize) -> u64 {
+    word(body.get(at..at + 8).unwrap_or(&[0; 8]))
+}
+
+/// The high bit of every byte of `x` that starts a bad pair with the byte after it.
+#[inline(always)]
+fn bad_pairs(x: u64) -> u64 {
+    // Of the host name characters only `-` (0x2D) and `.` (0x2E) are below `0`, and their
+    // lowest bit tells them apart.
+    let separator = !((x | HIGH).wrapping_sub(0x30 * ONES)) & HIGH;
+    let hyphen = separator & (x << 7);
+    let dot = separator & !hyphen;
+    // Shifting right by a byte lines each byte's mark up with the byte before it.
+    (dot & (separator >> 8)) | (hyphen & (dot >> 8))
 }
 
 #[cfg(test)]
