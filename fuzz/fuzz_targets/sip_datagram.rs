@@ -1,9 +1,11 @@
 //! Parses arbitrary bytes as a SIP datagram, validating and lenient, then reads every typed
-//! accessor: nothing may panic, and the lenient parse must accept whatever the validating one
-//! accepts, with the same headers.
+//! accessor: nothing may panic, the lenient parse must accept whatever the validating one
+//! accepts, with the same headers, and the direct paths of `top_via`, `from` and `to` must
+//! answer as the general accessors.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use sip_msg::header::NameAddr;
 use sip_msg::{HeaderName, Message, Mode, Parser};
 
 fn touch(msg: &Message<'_>) {
@@ -18,6 +20,20 @@ fn touch(msg: &Message<'_>) {
         msg.content_length(),
     );
     let _ = (msg.content_type(), msg.from(), msg.to(), msg.top_via());
+    // The direct paths of the typed accessors answer as the general ones.
+    let debug = |value: &dyn core::fmt::Debug| format!("{value:?}");
+    assert_eq!(
+        debug(&msg.top_via()),
+        debug(&msg.vias().next().transpose())
+    );
+    assert_eq!(
+        debug(&msg.from()),
+        debug(&msg.typed(HeaderName::From, NameAddr::parse))
+    );
+    assert_eq!(
+        debug(&msg.to()),
+        debug(&msg.typed(HeaderName::To, NameAddr::parse))
+    );
     let _ = (
         msg.session_expires(),
         msg.min_se(),
