@@ -39,6 +39,10 @@ pub(crate) struct Scanner<'a, 'l> {
     pos: usize,
     number: usize,
     limits: &'l Limits,
+    /// The line limits, copied so that the check of each line reads them without going
+    /// through `limits`.
+    max_lines: usize,
+    max_line_len: usize,
     line_ends: LineEndFinder,
 }
 
@@ -49,6 +53,8 @@ impl<'a, 'l> Scanner<'a, 'l> {
             pos: 0,
             number: 0,
             limits,
+            max_lines: limits.max_lines,
+            max_line_len: limits.max_line_len,
             line_ends: LineEndFinder::new(),
         }
     }
@@ -68,7 +74,7 @@ impl<'a, 'l> Scanner<'a, 'l> {
     #[inline(always)]
     pub(crate) fn take(&mut self, kind: u8, len: usize, next: usize) -> Option<Place> {
         let number = self.number.saturating_add(1);
-        if number > self.limits.max_lines || len > self.limits.max_line_len {
+        if number > self.max_lines || len > self.max_line_len {
             return None;
         }
         let line = Place {

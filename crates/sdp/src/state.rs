@@ -74,6 +74,8 @@ struct OpenMedia {
 pub(crate) struct State<'a, 'l, 'm> {
     text: &'a str,
     limits: &'l Limits,
+    /// Copied from `limits`: read for every `a=` line.
+    max_attributes: usize,
     rank: u8,
     last_kind: u8,
     singles: u32,
@@ -99,6 +101,7 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
         State {
             text,
             limits,
+            max_attributes: limits.max_attributes,
             rank: 0,
             last_kind: 0,
             singles: 0,
@@ -190,7 +193,7 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
         self.order(line, rank, once)?;
         if line.kind == b'a' {
             self.attributes = self.attributes.saturating_add(1);
-            if self.attributes > self.limits.max_attributes {
+            if self.attributes > self.max_attributes {
                 return Err(line.error(ParseErrorKind::TooManyAttributes {
                     limit: self.limits.max_attributes,
                 }));
