@@ -109,6 +109,10 @@ fn commit<'a>(
 #[inline(always)]
 /// Where the next line starts when a line end (CRLF, LF, or the end of the input) is at `at`.
 fn line_end(b: &[u8], at: usize) -> Option<usize> {
+    // CRLF, the line end of SIP bodies, is compared as one pair first.
+    if b.get(at..at.wrapping_add(2)) == Some(b"\r\n") {
+        return Some(at + 2);
+    }
     match b.get(at) {
         None => Some(at),
         Some(b'\n') => Some(at + 1),
