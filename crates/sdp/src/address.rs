@@ -126,10 +126,56 @@ pub(crate) fn ipv4_prefix(b: &[u8], at: usize) -> Option<(Ipv4Addr, usize)> {
     // A quad and the byte after it fit in 16 bytes: read from a copied window, whose
     // indices need no bounds checks, when the input has 16 bytes left.
     let read = match b.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
-        Some(window) => dotted_quad(|i| Some(window[i & 15])),
+        Some(window) => dotted_quad_in(window),
         None => dotted_quad(|i| b.get(at.checked_add(i)?).copied()),
     };
     read.map(|(ip, len)| (ip, at + len))
+}
+
+/// [`dotted_quad`] on sixteen bytes: the four bytes an octet may span are read at once,
+/// without a test of the end of the input between them.
+#[inline(always)]
+fn dotted_quad_in(window: &[u8; 16]) -> Option<(Ipv4Addr, usize)> {
+    let digit = |i: usize| window[i & 15].wrapping_sub(b'0');
+    let mut quad = [0u8; 4];
+    let mut at = 0;
+    for (k, slot) in quad.iter_mut().enumerate() {
+        if k > 0 {
+            if window[at & 15] != b'.' {
+                return None;
+            }
+            at += 1;
+        }
+        // The fourth octet starts by byte 12, so its four bytes are in the window.
+        let (value, len) = octet_of(digit(at), digit(at + 1), digit(at + 2), digit(at + 3))?;
+        *slot = value;
+        at += len;
+    }
+    let [a, b, c, d] = quad;
+    (window[at & 15] != b'.').then_some((Ipv4Addr::new(a, b, c, d), at))
+}
+
+/// The octet that the digit values `a`, `b`, `c`, `d` (above 9 for a byte that is not a
+/// digit) start with, and its length: as [`octet`] reads it.
+#[inline(always)]
+fn octet_of(a: u8, b: u8, c: u8, d: u8) -> Option<(u8, usize)> {
+    if a > 9 {
+        return None;
+    }
+    if b > 9 {
+        return Some((a, 1));
+    }
+    if a == 0 {
+        return None;
+    }
+    if c > 9 {
+        return Some((a * 10 + b, 2));
+    }
+    if d <= 9 {
+        return None;
+    }
+    let value = u16::from(a) * 100 + u16::from(b) * 10 + u16::from(c);
+    Some((u8::try_from(value).ok()?, 3))
 }
 
 /// The dotted quad at the start of the bytes `byte(0)`, `byte(1)`, ... (`None` past the
@@ -285,6 +331,22 @@ mod tests {
             let text = format!("{s}{after}");
             let prefix = ipv4_prefix(text.as_bytes(), 0);
             proptest::prop_assert_eq!(prefix, std.map(|ip| (ip, s.len())));
+        }
+    }
+
+    proptest::proptest! {
+        /// The sixteen-byte reading of a dotted quad gives what the byte-by-byte reading
+        /// gives, on windows of digits, dots and other bytes in any order.
+        #[test]
+        fn window_reads_quads_like_the_byte_reader(
+            window in proptest::array::uniform16(proptest::prop_oneof![
+                6 => b'0'..=b'9',
+                3 => proptest::prelude::Just(b'.'),
+                1 => proptest::prelude::any::<u8>(),
+            ]),
+        ) {
+            let bytes = |i: usize| window.get(i).copied();
+            proptest::prop_assert_eq!(dotted_quad_in(&window), dotted_quad(bytes));
         }
     }
 
