@@ -174,20 +174,20 @@ pub(crate) fn parse_ipv4(text: &str) -> Option<[u8; 4]> {
 /// octet is read as one, two or three digits without a loop, which a Via sent-by (nearly
 /// always an address) reaches on every message.
 fn is_ipv4(text: &[u8]) -> bool {
-    let mut at = 0;
-    for n in 0..4 {
-        if n > 0 {
-            if text.get(at) != Some(&b'.') {
-                return false;
-            }
-            at += 1;
+    ipv4_end(text, 0) == Some(text.len())
+}
+
+/// Where the four dotted octets of an IPv4 address starting at `at` end, whatever follows
+/// them. A direct path reads an address this way without first finding where its host ends.
+pub(crate) fn ipv4_end(text: &[u8], at: usize) -> Option<usize> {
+    let mut end = octet_end(text, at)?;
+    for _ in 0..3 {
+        if text.get(end) != Some(&b'.') {
+            return None;
         }
-        match octet_end(text, at) {
-            Some(end) => at = end,
-            None => return false,
-        }
+        end = octet_end(text, end + 1)?;
     }
-    at == text.len()
+    Some(end)
 }
 
 /// Where the octet at `at` (one to three digits, at most 255) ends.
@@ -368,6 +368,21 @@ mod tests {
             text[at] = byte;
             let text = String::from_utf8(text).unwrap();
             proptest::prop_assert_eq!(is_ipv4(text.as_bytes()), parse_ipv4(&text).is_some());
+        }
+    }
+
+    proptest::proptest! {
+        /// Where the prefix reading finds an address, the text up to its end is an address
+        /// for the octet parser, and the reading never runs past the text.
+        #[test]
+        fn the_address_prefix_is_an_address(
+            text in proptest::collection::vec(proptest::sample::select(b"0125699..a-".to_vec()), 0..24),
+        ) {
+            let text = String::from_utf8(text).unwrap();
+            if let Some(end) = ipv4_end(text.as_bytes(), 0) {
+                proptest::prop_assert!(end <= text.len());
+                proptest::prop_assert!(parse_ipv4(&text[..end]).is_some());
+            }
         }
     }
 }

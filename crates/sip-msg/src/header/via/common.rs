@@ -7,7 +7,8 @@ use super::{Branch, Rport, SentBy, Via, KNOWN};
 use crate::grammar::eq_letters_ignore_case;
 use crate::header::params::Params;
 use crate::header::plain_params::{self, span, token_end};
-use crate::uri::host::{classify, is_name_char};
+use crate::uri::host::{classify, ipv4_end, is_name_char};
+use crate::uri::Host;
 
 const PREFIX: &[u8] = b"SIP/2.0/";
 
@@ -23,11 +24,23 @@ pub(super) fn parse(value: &str) -> Option<Via<'_>> {
         return None;
     }
     let host_start = transport_end + 1;
-    let host_end = span(bytes, host_start, is_name_char);
-    if host_end == host_start || !bytes.starts_with(PREFIX) {
+    if !bytes.starts_with(PREFIX) {
         return None;
     }
-    let host = classify(value.get(host_start..host_end)?).ok()?;
+    // Most sent-bys are addresses: read as one, the host needs no separate span. An address
+    // followed by more host name characters is a longer host, read as any other.
+    let (host, host_end) = match ipv4_end(bytes, host_start) {
+        Some(end) if !bytes.get(end).is_some_and(|&b| is_name_char(b)) => {
+            (Host::Ipv4(value.get(host_start..end)?), end)
+        }
+        _ => {
+            let end = span(bytes, host_start, is_name_char);
+            if end == host_start {
+                return None;
+            }
+            (classify(value.get(host_start..end)?).ok()?, end)
+        }
+    };
     let (port, params_start) = port(value, host_end)?;
     let sent_by = SentBy { host, port };
     let (protocol, version) = (value.get(..3)?, value.get(4..7)?);
