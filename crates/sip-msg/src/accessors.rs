@@ -118,12 +118,9 @@ impl<'a> Message<'a> {
     pub fn top_via(&self) -> Result<Option<Via<'a>>, Error> {
         // A via-parm of the common shape holds no comma, quote, bracket or outer whitespace,
         // so when the first value has that shape it is the whole first list element.
-        let Some(first) = self.get(HeaderName::Via) else {
-            return Ok(None);
-        };
-        match Via::parse_common(first.value()) {
-            Some(via) => Ok(Some(via)),
-            None => self.vias().next().transpose(),
+        match self.get(HeaderName::Via) {
+            Some(first) => Via::parse_top(first.value(), || self.vias().next().transpose()),
+            None => Ok(None),
         }
     }
 

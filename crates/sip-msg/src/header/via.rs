@@ -126,11 +126,17 @@ impl<'a> Via<'a> {
         }
     }
 
-    /// The via-parm when it has the common shape (see `common`), else `None`. Inlined into
-    /// the accessor so that the via-parm is built in its result.
-    #[inline(always)]
-    pub(crate) fn parse_common(value: &'a str) -> Option<Self> {
-        common::parse(value)
+    /// The first via-parm of a message whose first Via value is `value`: the value itself
+    /// when it has the common shape (see `common`), else what `general` reads. Returns the
+    /// accessor's own result type, so that the via-parm is built where the caller receives it.
+    pub(crate) fn parse_top(
+        value: &'a str,
+        general: impl FnOnce() -> Result<Option<Self>, crate::Error>,
+    ) -> Result<Option<Self>, crate::Error> {
+        match common::parse(value) {
+            Some(via) => Ok(Some(via)),
+            None => general(),
+        }
     }
 
     /// The full via-parm grammar: every shape, and the error of every invalid value.
