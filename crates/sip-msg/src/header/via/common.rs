@@ -95,7 +95,10 @@ fn branch(value: &str, at: usize) -> Option<(&str, usize)> {
         return None;
     }
     let start = at + 8;
-    let end = token_end(value.as_bytes(), start);
+    // The magic cookie of RFC 3261 branches is seven token bytes: the token scan starts
+    // after it when it is there.
+    let cookie = value.as_bytes().get(start..start + 7) == Some(b"z9hG4bK");
+    let end = token_end(value.as_bytes(), if cookie { start + 7 } else { start });
     Some((value.get(start..end)?, end)).filter(|_| end > start)
 }
 
