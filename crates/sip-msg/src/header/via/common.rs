@@ -4,7 +4,7 @@
 //! full grammar in [`Via::parse`] decides every unusual value and every error.
 
 use super::{Branch, Rport, SentBy, Via, KNOWN};
-use crate::grammar::eq_letters_ignore_case;
+use crate::grammar::{eq_letters_ignore_case, parse_digits};
 use crate::header::params::Params;
 use crate::header::plain_params::{self, span, token_end};
 use crate::uri::host::{classify, ipv4_end, is_name_char};
@@ -45,7 +45,7 @@ pub(super) fn parse(value: &str) -> Option<Via<'_>> {
     let sent_by = SentBy { host, port };
     let (protocol, version) = (value.get(..3)?, value.get(4..7)?);
     let transport = value.get(PREFIX.len()..transport_end)?;
-    let (mut branch_param, mut rport) = (None, None);
+    let (mut branch_param, mut rport, mut received) = (None, None, None);
     let mut rest_start = params_start;
     if let Some((text, end)) = branch(value, params_start) {
         branch_param = Some(Branch(text));
@@ -54,16 +54,21 @@ pub(super) fn parse(value: &str) -> Option<Via<'_>> {
             rport = Some(Rport::Requested);
             rest_start = end;
         }
+        if rest_start < value.len() {
+            rest_start = nat_params(value, rest_start, &mut rport, &mut received);
+        }
     }
     if rest_start < value.len() {
         let mut via = Via::bare(protocol, version, transport, sent_by);
         via.branch = branch_param;
         via.rport = rport;
+        via.received = received;
         return other_params(via, value, params_start, rest_start);
     }
     Some(Via {
         branch: branch_param,
         rport,
+        received,
         params: Params::checked(value.get(params_start..)?).hiding(KNOWN),
         ..Via::bare(protocol, version, transport, sent_by)
     })
@@ -100,6 +105,71 @@ fn branch(value: &str, at: usize) -> Option<(&str, usize)> {
     let cookie = value.as_bytes().get(start..start + 7) == Some(b"z9hG4bK");
     let end = token_end(value.as_bytes(), if cookie { start + 7 } else { start });
     Some((value.get(start..end)?, end)).filter(|_| end > start)
+}
+
+/// The `rport` and `received` parameters from `at` on, in any order (RFC 3581: a client
+/// asks with `;rport`, and the server that answers fills in `;received=<address>;rport=<port>`
+/// in the Via of every response), and where the run of them ends. The first occurrence of
+/// each is kept, as the parameter loop keeps it; anything else ends the run and is left to the
+/// loop, which reads it and every later parameter.
+fn nat_params<'a>(
+    value: &'a str,
+    mut at: usize,
+    rport: &mut Option<Rport>,
+    received: &mut Option<Host<'a>>,
+) -> usize {
+    let bytes = value.as_bytes();
+    while at < bytes.len() {
+        if let Some(end) = rport_flag(bytes, at) {
+            rport.get_or_insert(Rport::Requested);
+            at = end;
+        } else if let Some((port, end)) = rport_port(bytes, at) {
+            rport.get_or_insert(Rport::Port(port));
+            at = end;
+        } else if let Some((address, end)) = received_ipv4(value, at) {
+            received.get_or_insert(Host::Ipv4(address));
+            at = end;
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// `;rport=<port>` at `at`, with one to five digits up to 65535 ending the parameter, and
+/// where it ends.
+fn rport_port(bytes: &[u8], at: usize) -> Option<(u16, usize)> {
+    let start = at.checked_add(7)?;
+    match bytes.get(at..start)? {
+        [b';', name @ .., b'='] if eq_letters_ignore_case(name, b"rport") => {}
+        _ => return None,
+    }
+    let digits = bytes.get(start..)?;
+    let len = digits
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(digits.len());
+    if !(1..=5).contains(&len) {
+        return None;
+    }
+    let port = parse_digits(digits.get(..len)?).and_then(|n| u16::try_from(n).ok())?;
+    let end = start + len;
+    matches!(bytes.get(end), None | Some(b';')).then_some((port, end))
+}
+
+/// `;received=<IPv4 address>` at `at`, the address ending the parameter, and where it ends.
+fn received_ipv4(value: &str, at: usize) -> Option<(&str, usize)> {
+    let bytes = value.as_bytes();
+    let start = at.checked_add(10)?;
+    match bytes.get(at..start)? {
+        [b';', name @ .., b'='] if eq_letters_ignore_case(name, b"received") => {}
+        _ => return None,
+    }
+    let end = ipv4_end(bytes, start)?;
+    if !matches!(bytes.get(end), None | Some(b';')) {
+        return None;
+    }
+    Some((value.get(start..end)?, end))
 }
 
 /// `;rport` without a value at `at` (RFC 3581: most clients ask for their source port right

@@ -358,3 +358,38 @@ fn the_rport_flag_after_the_branch_reads_as_in_the_grammar() {
     let via = common::parse("SIP/2.0/UDP h.com;branch=z9hG4bK1;rport;rport=1").unwrap();
     assert_eq!(via.rport, Some(Rport::Requested));
 }
+
+#[test]
+fn rport_and_received_of_responses_read_as_in_the_grammar() {
+    for text in [
+        "SIP/2.0/TCP 198.51.100.7:5060;branch=z9hG4bK1;rport=5060;received=198.51.100.7",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;RECEIVED=192.0.2.1;RPort=00001;x=y",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;received=192.0.2.1;received=192.0.2.2;rport",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;rport=1;rport=2;rport",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;rport=65535",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;rport=65536",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;rport=000001",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;rport=5060a",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;received=192.0.2.1x",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;received=192.0.2.256",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;received=h.com",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;received=192.0.2.1;",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;received=",
+        "SIP/2.0/UDP h.com;branch=z9hG4bK1;receivedx=192.0.2.1",
+    ] {
+        let grammar = format!("{:?}", Via::parse_grammar(text));
+        assert_eq!(format!("{:?}", Via::parse(text)), grammar, "{text}");
+        if let Some(direct) = common::parse(text) {
+            assert_eq!(
+                format!("{:?}", Ok::<_, ValueError>(direct)),
+                grammar,
+                "{text}"
+            );
+        }
+    }
+    let via = common::parse("SIP/2.0/UDP h.com;branch=z9hG4bK1;rport=1;received=192.0.2.1;rport")
+        .unwrap();
+    assert_eq!(via.rport, Some(Rport::Port(1)));
+    assert_eq!(via.received, Some(Host::Ipv4("192.0.2.1")));
+    assert!(via.params.iter().next().is_none());
+}
