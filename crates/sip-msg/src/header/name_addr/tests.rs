@@ -279,31 +279,7 @@ fn direct_path_takes_the_common_shapes() {
 /// A name-addr whose parameters are `tag`, `expires` or `q` in any case, near misses of
 /// them (one letter changed, cut or extended), with or without a value.
 fn known_names_in_any_case() -> impl Strategy<Value = String> {
-    let name = (
-        prop::sample::select(vec!["tag", "expires", "q", "x"]),
-        any::<u8>(),
-        0u8..4,
-    )
-        .prop_map(|(name, flips, edit)| {
-            let mut name: Vec<u8> = name
-                .bytes()
-                .enumerate()
-                .map(|(i, b)| {
-                    if flips >> (i % 8) & 1 == 1 {
-                        b.to_ascii_uppercase()
-                    } else {
-                        b
-                    }
-                })
-                .collect();
-            match edit {
-                0 => name.push(b's'),
-                1 => drop(name.pop()),
-                2 => name[0] = b'@',
-                _ => {}
-            }
-            String::from_utf8(name).unwrap()
-        });
+    let name = crate::header::mutation::name_in_any_case(vec!["tag", "expires", "q", "x"]);
     let param = (
         name,
         prop::sample::select(vec!["", "=", "=1", "=a7", "=0.5", "=\"q\""]),

@@ -199,6 +199,21 @@ proptest! {
     }
 }
 
+/// Whenever the direct path accepts `text`, the full grammar gives the same via-parm (every
+/// field, parameter text included); and `Via::parse` gives the grammar's result, value or
+/// error, for every text.
+fn assert_direct_path_agrees(text: &str) {
+    let grammar = format!("{:?}", Via::parse_grammar(text));
+    assert_eq!(format!("{:?}", Via::parse(text)), grammar, "{text}");
+    if let Some(direct) = common::parse(text) {
+        assert_eq!(
+            format!("{:?}", Ok::<_, ValueError>(direct)),
+            grammar,
+            "{text}"
+        );
+    }
+}
+
 /// A via-parm in the shape elements send, or that shape with one byte inserted, removed or
 /// replaced.
 fn common_or_mutated() -> impl Strategy<Value = String> {
@@ -232,11 +247,7 @@ proptest! {
     /// so results and errors are those of the grammar for every value.
     #[test]
     fn direct_path_agrees_with_the_grammar(text in common_or_mutated()) {
-        let grammar = Via::parse_grammar(&text);
-        if let Some(direct) = common::parse(&text) {
-            prop_assert_eq!(format!("{direct:?}"), format!("{:?}", grammar.unwrap()));
-        }
-        prop_assert_eq!(format!("{:?}", Via::parse(&text)), format!("{grammar:?}"));
+        assert_direct_path_agrees(&text);
     }
 }
 
@@ -277,31 +288,9 @@ proptest! {
 /// A via-parm whose parameter names are the known ones in any case, near misses of them
 /// (one letter changed, cut or extended) or `;branch=` without a value.
 fn known_names_in_any_case() -> impl Strategy<Value = String> {
-    let name = (
-        prop::sample::select(vec!["branch", "received", "rport", "maddr", "ttl", "x"]),
-        any::<u8>(),
-        0u8..4,
-    )
-        .prop_map(|(name, flips, edit)| {
-            let mut name: Vec<u8> = name
-                .bytes()
-                .enumerate()
-                .map(|(i, b)| {
-                    if flips >> (i % 8) & 1 == 1 {
-                        b.to_ascii_uppercase()
-                    } else {
-                        b
-                    }
-                })
-                .collect();
-            match edit {
-                0 => name.push(b's'),
-                1 => drop(name.pop()),
-                2 => name[0] = b'@',
-                _ => {}
-            }
-            String::from_utf8(name).unwrap()
-        });
+    let name = crate::header::mutation::name_in_any_case(vec![
+        "branch", "received", "rport", "maddr", "ttl", "x",
+    ]);
     let param = (
         name,
         prop::sample::select(vec!["", "=", "=z9hG4bK1", "=1.2.3.4", "=80", "=h.com"]),
@@ -318,11 +307,7 @@ proptest! {
     /// grammar's via-parm, and `Via::parse` always gives the grammar's result.
     #[test]
     fn known_names_match_as_in_the_grammar(text in known_names_in_any_case()) {
-        let grammar = Via::parse_grammar(&text);
-        if let Some(direct) = common::parse(&text) {
-            prop_assert_eq!(format!("{direct:?}"), format!("{:?}", grammar.unwrap()));
-        }
-        prop_assert_eq!(format!("{:?}", Via::parse(&text)), format!("{grammar:?}"));
+        assert_direct_path_agrees(&text);
     }
 }
 
@@ -345,15 +330,7 @@ fn the_rport_flag_after_the_branch_reads_as_in_the_grammar() {
         "SIP/2.0/UDP h.com;branch=z9hG4bK1;rports",
         "SIP/2.0/UDP h.com;branch=z9hG4bK1;rport=",
     ] {
-        let grammar = format!("{:?}", Via::parse_grammar(text));
-        assert_eq!(format!("{:?}", Via::parse(text)), grammar, "{text}");
-        if let Some(direct) = common::parse(text) {
-            assert_eq!(
-                format!("{:?}", Ok::<_, ValueError>(direct)),
-                grammar,
-                "{text}"
-            );
-        }
+        assert_direct_path_agrees(text);
     }
     let via = common::parse("SIP/2.0/UDP h.com;branch=z9hG4bK1;rport;rport=1").unwrap();
     assert_eq!(via.rport, Some(Rport::Requested));
@@ -377,15 +354,7 @@ fn rport_and_received_of_responses_read_as_in_the_grammar() {
         "SIP/2.0/UDP h.com;branch=z9hG4bK1;received=",
         "SIP/2.0/UDP h.com;branch=z9hG4bK1;receivedx=192.0.2.1",
     ] {
-        let grammar = format!("{:?}", Via::parse_grammar(text));
-        assert_eq!(format!("{:?}", Via::parse(text)), grammar, "{text}");
-        if let Some(direct) = common::parse(text) {
-            assert_eq!(
-                format!("{:?}", Ok::<_, ValueError>(direct)),
-                grammar,
-                "{text}"
-            );
-        }
+        assert_direct_path_agrees(text);
     }
     let via = common::parse("SIP/2.0/UDP h.com;branch=z9hG4bK1;rport=1;received=192.0.2.1;rport")
         .unwrap();
