@@ -17,34 +17,61 @@ pub(crate) fn is_plain_hostname(text: &[u8]) -> bool {
     let (Some(first), Some(last)) = (body.first(), body.last()) else {
         return false;
     };
-    if matches!(first, b'.' | b'-') || matches!(last, b'.' | b'-') || has_bad_pair(body) {
+    if matches!(first, b'.' | b'-') || matches!(last, b'.' | b'-') {
         return false;
     }
-    let top = body
-        .iter()
-        .rposition(|&b| b == b'.')
-        .map_or(0, |dot| dot + 1);
+    let top = match body.len() {
+        8..=15 => match two_words(body) {
+            Some(top) => top,
+            None => return false,
+        },
+        _ if has_bad_pair(body) => return false,
+        _ => body
+            .iter()
+            .rposition(|&b| b == b'.')
+            .map_or(0, |dot| dot + 1),
+    };
     body.get(top).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// For a body of eight to fifteen bytes, the usual names: `None` if it has a bad pair, else
+/// where its last label starts. The two words that find the pairs also mark the dots, so
+/// the last dot comes from their masks instead of a search back through the bytes.
+#[inline(always)]
+fn two_words(body: &[u8]) -> Option<usize> {
+    let high_at = body.len() - 8;
+    let (low_bad, low_dots) = marks(word_at(body, 0));
+    let (high_bad, high_dots) = marks(word_at(body, high_at));
+    if low_bad | high_bad != 0 {
+        return None;
+    }
+    // The words overlap and together cover the body, so the high word's last dot, if any,
+    // is the body's; else the low word's is.
+    let last_dot = |dots: u64| (63 - dots.leading_zeros() as usize) / 8;
+    Some(match (high_dots, low_dots) {
+        (0, 0) => 0,
+        (0, dots) => last_dot(dots) + 1,
+        (dots, _) => high_at + last_dot(dots) + 1,
+    })
 }
 
 /// Whether a `.` is followed by `.` or `-`, or a `-` by `.`, anywhere in `body`.
 ///
 /// Seven pairs per word: each word overlaps the next by one byte so that every pair lies
 /// inside one, and the last word ends at the last byte. Names of eight to fifteen bytes,
-/// the usual ones, are exactly two words.
+/// the usual ones, go through [`two_words`] instead.
 fn has_bad_pair(body: &[u8]) -> bool {
     let len = body.len();
     match len {
         0..=7 => body
             .windows(2)
             .any(|pair| matches!(pair, [b'.', b'.' | b'-'] | [b'-', b'.'])),
-        8..=15 => bad_pairs(word_at(body, 0)) | bad_pairs(word_at(body, len - 8)) != 0,
         _ => {
             let last = len - 8;
             let mut at = 0;
             let mut bad = 0;
             loop {
-                bad |= bad_pairs(word_at(body, at));
+                bad |= marks(word_at(body, at)).0;
                 if at == last {
                     return bad != 0;
                 }
@@ -60,16 +87,17 @@ fn word_at(body: &[u8], at: usize) -> u64 {
     word(body.get(at..at + 8).unwrap_or(&[0; 8]))
 }
 
-/// The high bit of every byte of `x` that starts a bad pair with the byte after it.
+/// The high bit of every byte of `x` that starts a bad pair with the byte after it, and of
+/// every `.`.
 #[inline(always)]
-fn bad_pairs(x: u64) -> u64 {
+fn marks(x: u64) -> (u64, u64) {
     // Of the host name characters only `-` (0x2D) and `.` (0x2E) are below `0`, and their
     // lowest bit tells them apart.
     let separator = !((x | HIGH).wrapping_sub(0x30 * ONES)) & HIGH;
     let hyphen = separator & (x << 7);
     let dot = separator & !hyphen;
     // Shifting right by a byte lines each byte's mark up with the byte before it.
-    (dot & (separator >> 8)) | (hyphen & (dot >> 8))
+    ((dot & (separator >> 8)) | (hyphen & (dot >> 8)), dot)
 }
 
 #[cfg(test)]
@@ -102,6 +130,18 @@ mod tests {
             let mut text: Vec<u8> = (0..len).map(|i| if i % 4 == 3 { b'.' } else { b'a' }).collect();
             let at = at % len;
             text[at] = b;
+            proptest::prop_assert_eq!(is_plain_hostname(&text), by_labels(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// Names of eight to fifteen bytes, read as two words, with dots and hyphens dense
+        /// enough to put the last dot in either word, in the overlap, or nowhere: the check
+        /// answers as the host grammar.
+        #[test]
+        fn two_word_names_agree_with_the_host_grammar(
+            text in proptest::collection::vec(select(b"aZ0-..".to_vec()), 8..=16)
+        ) {
             proptest::prop_assert_eq!(is_plain_hostname(&text), by_labels(&text));
         }
     }
