@@ -8,6 +8,7 @@ mod compare;
 mod escape;
 pub(crate) mod host;
 mod hostname;
+mod ipv4;
 mod params;
 mod sip;
 mod tel;

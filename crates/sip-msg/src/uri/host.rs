@@ -1,5 +1,7 @@
 //! `host` of RFC 3261 section 25: a host name, an IPv4 address or a bracketed IPv6 reference.
 
+use super::ipv4::is_ipv4;
+pub(crate) use super::ipv4::{ipv4_end, parse_ipv4};
 use crate::grammar::Scanner;
 use crate::ValueError;
 use core::fmt;
@@ -146,69 +148,6 @@ fn check_hostname(text: &str) -> Result<(), ValueError> {
     Ok(())
 }
 
-/// The four octets of `1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT`, each at most 255.
-pub(crate) fn parse_ipv4(text: &str) -> Option<[u8; 4]> {
-    let mut out = [0u8; 4];
-    let mut octets = 0usize;
-    let mut value = 0u16;
-    let mut digits = 0u8;
-    for b in text.bytes().chain(core::iter::once(b'.')) {
-        match b {
-            b'0'..=b'9' if digits < 3 => {
-                value = value * 10 + u16::from(b - b'0');
-                digits += 1;
-            }
-            b'.' if digits > 0 => {
-                *out.get_mut(octets)? = u8::try_from(value).ok()?;
-                octets += 1;
-                value = 0;
-                digits = 0;
-            }
-            _ => return None,
-        }
-    }
-    (octets == 4).then_some(out)
-}
-
-/// Whether `text` is an IPv4 address, exactly when [`parse_ipv4`] gives its octets: each
-/// octet is read as one, two or three digits without a loop, which a Via sent-by (nearly
-/// always an address) reaches on every message.
-fn is_ipv4(text: &[u8]) -> bool {
-    ipv4_end(text, 0) == Some(text.len())
-}
-
-/// Where the four dotted octets of an IPv4 address starting at `at` end, whatever follows
-/// them. A direct path reads an address this way without first finding where its host ends.
-pub(crate) fn ipv4_end(text: &[u8], at: usize) -> Option<usize> {
-    let mut end = octet_end(text, at)?;
-    for _ in 0..3 {
-        if text.get(end) != Some(&b'.') {
-            return None;
-        }
-        end = octet_end(text, end + 1)?;
-    }
-    Some(end)
-}
-
-/// Where the octet at `at` (one to three digits, at most 255) ends.
-#[inline]
-fn octet_end(text: &[u8], at: usize) -> Option<usize> {
-    let digit = |i: usize| {
-        text.get(i)
-            .map(|b| b.wrapping_sub(b'0'))
-            .filter(|d| *d <= 9)
-            .map(u16::from)
-    };
-    let first = digit(at)?;
-    let Some(second) = digit(at + 1) else {
-        return Some(at + 1);
-    };
-    let Some(third) = digit(at + 2) else {
-        return Some(at + 2);
-    };
-    (first * 100 + second * 10 + third <= 255).then_some(at + 3)
-}
-
 /// The eight 16-bit groups of an `IPv6address` (hex groups, one optional `::`, and an optional
 /// trailing IPv4 address).
 pub(crate) fn parse_ipv6(text: &str) -> Option<[u16; 8]> {
@@ -347,42 +286,5 @@ mod tests {
         );
         assert_eq!(Host::parse_address("[::9]"), Ok(Host::Ipv6("::9")));
         assert_eq!(Host::Ipv6("::9").to_string(), "[::9]");
-    }
-
-    proptest::proptest! {
-        /// The address check without octets answers as the octet parser, for texts of
-        /// digits and dots (octets of every length, values around 255, missing or extra
-        /// parts) and for every address with one byte changed.
-        #[test]
-        fn the_address_check_agrees_with_the_octet_parser(
-            text in proptest::collection::vec(proptest::sample::select(b"0125699..".to_vec()), 0..20),
-            address in proptest::prelude::any::<[u8; 4]>(),
-            (at, byte) in (0usize..16, proptest::sample::select(b"0259.a".to_vec())),
-        ) {
-            let text = String::from_utf8(text).unwrap();
-            proptest::prop_assert_eq!(is_ipv4(text.as_bytes()), parse_ipv4(&text).is_some());
-            let [a, b, c, d] = address;
-            let mut text = format!("{a}.{b}.{c}.{d}").into_bytes();
-            proptest::prop_assert!(is_ipv4(&text));
-            let at = at % text.len();
-            text[at] = byte;
-            let text = String::from_utf8(text).unwrap();
-            proptest::prop_assert_eq!(is_ipv4(text.as_bytes()), parse_ipv4(&text).is_some());
-        }
-    }
-
-    proptest::proptest! {
-        /// Where the prefix reading finds an address, the text up to its end is an address
-        /// for the octet parser, and the reading never runs past the text.
-        #[test]
-        fn the_address_prefix_is_an_address(
-            text in proptest::collection::vec(proptest::sample::select(b"0125699..a-".to_vec()), 0..24),
-        ) {
-            let text = String::from_utf8(text).unwrap();
-            if let Some(end) = ipv4_end(text.as_bytes(), 0) {
-                proptest::prop_assert!(end <= text.len());
-                proptest::prop_assert!(parse_ipv4(&text[..end]).is_some());
-            }
-        }
     }
 }
