@@ -49,10 +49,13 @@ fn read_line<'a>(
     // Each arm gives its own constant kind to `commit`, so that the state's checks of the
     // line's place are specialised for that kind.
     match *b.get(at)? {
-        b'a' => {
-            let (field, end) = attribute::attribute(text, start, limits)?;
-            commit(scanner, state, b'a', start, end, field)
-        }
+        b'a' => match state.media_attributes() {
+            Some(count) => media_attributes(scanner, state, count),
+            None => {
+                let (field, end) = attribute::attribute(text, start, limits)?;
+                commit(scanner, state, b'a', start, end, field)
+            }
+        },
         b'v' if b.get(start) == Some(&b'0') => {
             commit(scanner, state, b'v', start, start + 1, Field::Version)
         }
@@ -79,6 +82,57 @@ fn read_line<'a>(
         }
         _ => None,
     }
+}
+
+/// Reads the run of `a=` lines from here in an open media section, with the scanner's
+/// place and the attribute count in locals. Each line's place in the section reduces to
+/// the attribute count: `a=` is the last type of a section and may repeat, and `v=` was read.
+/// `None` when the first line is left to the general scanner, as for any other line.
+fn media_attributes<'a>(
+    scanner: &mut Scanner<'a, '_>,
+    state: &mut State<'a, '_, '_>,
+    first: usize,
+) -> Option<Result<(), ParseError>> {
+    let text = scanner.text();
+    let (_, limits) = scanner.position();
+    let b = text.as_bytes();
+    let (mut pos, mut number, max_lines, max_line_len) = scanner.run();
+    let mut count = first;
+    let result = loop {
+        if b.get(pos..pos.wrapping_add(2)) != Some(b"a=") {
+            break Ok(());
+        }
+        let start = pos + 2;
+        let Some((Field::Attribute(typed), end)) = attribute::attribute(text, start, limits) else {
+            break Ok(());
+        };
+        let Some(next) = line_end(b, end) else {
+            break Ok(());
+        };
+        let line_number = number.saturating_add(1);
+        // `end` is past `pos`; were it not, the wrapped length would leave the line to the
+        // general scanner.
+        if line_number > max_lines || end.wrapping_sub(pos) > max_line_len {
+            break Ok(());
+        }
+        let line = crate::scan::Place {
+            number: line_number,
+            offset: pos,
+            kind: b'a',
+        };
+        number = line_number;
+        pos = next;
+        count = count.saturating_add(1);
+        if let Err(e) = state.media_attribute(&line, count, typed) {
+            break Err(e);
+        }
+    };
+    scanner.end_run(pos, number);
+    state.end_media_attributes(count);
+    if count == first && result.is_ok() {
+        return None;
+    }
+    Some(result)
 }
 
 /// Ends the description at a blank line made of its last line end, which counts as a line.
@@ -240,5 +294,7 @@ fn media(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
     Some((Field::Media(media), end))
 }
 
+#[cfg(test)]
+mod run_tests;
 #[cfg(test)]
 mod tests;

@@ -47,6 +47,7 @@ mod line;
 mod media;
 mod offer_answer;
 mod parse;
+mod rules;
 mod scan;
 mod session;
 mod sink;

@@ -87,6 +87,18 @@ impl<'a, 'l> Scanner<'a, 'l> {
         Some(line)
     }
 
+    /// Where the next line starts, the lines read so far and the line limits (the same as
+    /// [`take`](Self::take) checks), for a run of lines read in one loop.
+    pub(crate) fn run(&self) -> (usize, usize, usize, usize) {
+        (self.pos, self.number, self.max_lines, self.max_line_len)
+    }
+
+    /// Ends a run of lines: `number` lines read, the next starting at `pos`.
+    pub(crate) fn end_run(&mut self, pos: usize, number: usize) {
+        self.pos = pos;
+        self.number = number;
+    }
+
     /// Whether the whole input has been read, when [`next_line`](Self::next_line) can only
     /// return `Ok(None)`.
     pub(crate) fn at_end(&self) -> bool {

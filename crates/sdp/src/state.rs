@@ -8,58 +8,10 @@ use crate::fields::{check_bandwidth, check_repeat, check_text, check_time, check
 use crate::limits::{Limits, MEDIA_CAPACITY};
 use crate::media::{MediaDescription, SectionAttributes};
 use crate::parse::Field;
+use crate::rules::{LETTER_RULES, UNORDERED};
 use crate::scan::{Place, RawLine};
 use crate::session::{Origin, SessionDescription};
 use arrayvec::ArrayVec;
-
-/// What RFC 8866 §9 says of one type letter, looked up once per line.
-#[derive(Clone, Copy)]
-struct LetterRule {
-    /// Position among session-level lines (`t` and `r` share one since they alternate), or
-    /// [`UNORDERED`] for a letter RFC 8866 does not define: such lines are kept, not ordered.
-    session_rank: u8,
-    /// Position among the lines of a media section, after its `m=`; [`UNORDERED`] when the
-    /// letter has no place there.
-    media_rank: u8,
-    once_in_session: bool,
-    once_in_media: bool,
-}
-
-const UNORDERED: u8 = u8::MAX;
-
-static LETTER_RULES: [LetterRule; 256] = {
-    let mut table = [LetterRule {
-        session_rank: UNORDERED,
-        media_rank: UNORDERED,
-        once_in_session: false,
-        once_in_media: false,
-    }; 256];
-    let session = b"vosiuepcbt";
-    let mut rank = 0;
-    while rank < session.len() {
-        table[session[rank] as usize].session_rank = rank as u8;
-        rank += 1;
-    }
-    table[b'r' as usize].session_rank = 9;
-    table[b'z' as usize].session_rank = 10;
-    table[b'k' as usize].session_rank = 11;
-    table[b'a' as usize].session_rank = 12;
-    let media = b"icbka";
-    let mut rank = 0;
-    while rank < media.len() {
-        table[media[rank] as usize].media_rank = rank as u8 + 1;
-        rank += 1;
-    }
-    let once = b"vosiuczk";
-    let mut i = 0;
-    while i < once.len() {
-        table[once[i] as usize].once_in_session = true;
-        i += 1;
-    }
-    table[b'i' as usize].once_in_media = true;
-    table[b'k' as usize].once_in_media = true;
-    table
-};
 
 /// The `m=` line that opened the current section, for errors about the section as a whole.
 #[derive(Clone, Copy)]
@@ -246,6 +198,47 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
                 .map(|()| Field::Text(value))
                 .map_err(invalid)?,
         })
+    }
+
+    /// The count of attributes so far when the next lines are `a=` lines of an open media
+    /// section; `None` elsewhere.
+    #[inline(always)]
+    pub(crate) fn media_attributes(&self) -> Option<usize> {
+        (self.open.is_some() && self.version).then_some(self.attributes)
+    }
+
+    /// Ends a run of `count` attributes read with [`media_attribute`](Self::media_attribute).
+    #[inline(always)]
+    pub(crate) fn end_media_attributes(&mut self, count: usize) {
+        if count > self.attributes {
+            self.rank = LETTER_RULES[usize::from(b'a')].media_rank;
+            self.last_kind = b'a';
+            self.attributes = count;
+        }
+    }
+
+    /// The place check and keeping of an `a=` line in an open media section, the
+    /// `count`th attribute of the section.
+    #[inline(always)]
+    pub(crate) fn media_attribute(
+        &mut self,
+        line: &Place,
+        count: usize,
+        typed: Option<Typed<'a>>,
+    ) -> Result<(), ParseError> {
+        if count > self.max_attributes {
+            return Err(line.error(ParseErrorKind::TooManyAttributes {
+                limit: self.limits.max_attributes,
+            }));
+        }
+        let Some(typed) = typed else { return Ok(()) };
+        self.seen
+            .insert(typed.known())
+            .map_err(|kind| line.error(kind))?;
+        if let (Some(open), Some(media)) = (self.open, self.media.last_mut()) {
+            media.store(typed, line.offset.saturating_sub(open.value_start));
+        }
+        Ok(())
     }
 
     /// Keeps what a checked line says.
