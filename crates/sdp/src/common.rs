@@ -8,6 +8,7 @@
 mod attribute;
 
 use crate::address::{ipv4_prefix, Address, AddressType, ConnectionData, Host};
+use crate::attribute_run::AttributeRun;
 use crate::error::ParseError;
 use crate::media::{MediaDescription, MsrpTransport};
 use crate::parse::Field;
@@ -49,8 +50,8 @@ fn read_line<'a>(
     // Each arm gives its own constant kind to `commit`, so that the state's checks of the
     // line's place are specialised for that kind.
     match *b.get(at)? {
-        b'a' => match state.media_attributes() {
-            Some(count) => media_attributes(scanner, state, count),
+        b'a' => match state.attribute_run() {
+            Some(run) => media_attributes(scanner, run),
             None => {
                 let (field, end) = attribute::attribute(text, start, limits)?;
                 commit(scanner, state, b'a', start, end, field)
@@ -90,14 +91,13 @@ fn read_line<'a>(
 /// `None` when the first line is left to the general scanner, as for any other line.
 fn media_attributes<'a>(
     scanner: &mut Scanner<'a, '_>,
-    state: &mut State<'a, '_, '_>,
-    first: usize,
+    mut run: AttributeRun<'_, 'a>,
 ) -> Option<Result<(), ParseError>> {
     let text = scanner.text();
     let (_, limits) = scanner.position();
     let b = text.as_bytes();
     let (mut pos, mut number, max_lines, max_line_len) = scanner.run();
-    let mut count = first;
+    let first = run.count;
     let result = loop {
         if b.get(pos..pos.wrapping_add(2)) != Some(b"a=") {
             break Ok(());
@@ -122,14 +122,14 @@ fn media_attributes<'a>(
         };
         number = line_number;
         pos = next;
-        count = count.saturating_add(1);
-        if let Err(e) = state.media_attribute(&line, count, typed) {
+        if let Err(e) = run.add(&line, typed) {
             break Err(e);
         }
     };
     scanner.end_run(pos, number);
-    state.end_media_attributes(count);
-    if count == first && result.is_ok() {
+    let read = run.count > first;
+    run.finish();
+    if !read && result.is_ok() {
         return None;
     }
     Some(result)

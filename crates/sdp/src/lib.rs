@@ -38,6 +38,7 @@ extern crate alloc;
 
 pub mod address;
 pub mod attribute;
+mod attribute_run;
 mod builder;
 mod common;
 mod error;

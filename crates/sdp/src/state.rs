@@ -3,6 +3,7 @@
 
 use crate::address::ConnectionData;
 use crate::attribute::{self, Attribute, Seen, Typed};
+use crate::attribute_run::AttributeRun;
 use crate::error::{ParseError, ParseErrorKind};
 use crate::fields::{check_bandwidth, check_repeat, check_text, check_time, check_zone};
 use crate::limits::{Limits, MEDIA_CAPACITY};
@@ -200,45 +201,25 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
         })
     }
 
-    /// The count of attributes so far when the next lines are `a=` lines of an open media
-    /// section; `None` elsewhere.
+    /// The open media section's attribute bookkeeping, lent to a run of `a=` lines read in
+    /// one loop; `None` outside a media section.
     #[inline(always)]
-    pub(crate) fn media_attributes(&self) -> Option<usize> {
-        (self.open.is_some() && self.version).then_some(self.attributes)
-    }
-
-    /// Ends a run of `count` attributes read with [`media_attribute`](Self::media_attribute).
-    #[inline(always)]
-    pub(crate) fn end_media_attributes(&mut self, count: usize) {
-        if count > self.attributes {
-            self.rank = LETTER_RULES[usize::from(b'a')].media_rank;
-            self.last_kind = b'a';
-            self.attributes = count;
+    pub(crate) fn attribute_run(&mut self) -> Option<AttributeRun<'_, 'a>> {
+        let open = self.open?;
+        let media = self.media.last_mut()?;
+        if !self.version {
+            return None;
         }
-    }
-
-    /// The place check and keeping of an `a=` line in an open media section, the
-    /// `count`th attribute of the section.
-    #[inline(always)]
-    pub(crate) fn media_attribute(
-        &mut self,
-        line: &Place,
-        count: usize,
-        typed: Option<Typed<'a>>,
-    ) -> Result<(), ParseError> {
-        if count > self.max_attributes {
-            return Err(line.error(ParseErrorKind::TooManyAttributes {
-                limit: self.limits.max_attributes,
-            }));
-        }
-        let Some(typed) = typed else { return Ok(()) };
-        self.seen
-            .insert(typed.known())
-            .map_err(|kind| line.error(kind))?;
-        if let (Some(open), Some(media)) = (self.open, self.media.last_mut()) {
-            media.store(typed, line.offset.saturating_sub(open.value_start));
-        }
-        Ok(())
+        Some(AttributeRun {
+            count: self.attributes,
+            max: self.max_attributes,
+            value_start: open.value_start,
+            seen: &mut self.seen,
+            media,
+            rank: &mut self.rank,
+            last_kind: &mut self.last_kind,
+            attributes: &mut self.attributes,
+        })
     }
 
     /// Keeps what a checked line says.
