@@ -164,7 +164,7 @@ fn commit<'a>(
 /// Where the next line starts when a line end (CRLF, LF, or the end of the input) is at `at`.
 fn line_end(b: &[u8], at: usize) -> Option<usize> {
     // CRLF, the line end of SIP bodies, is compared as one pair first.
-    if b.get(at..at.wrapping_add(2)) == Some(b"\r\n") {
+    if let Some([b'\r', b'\n', ..]) = b.get(at..) {
         return Some(at + 2);
     }
     match b.get(at) {
