@@ -6,7 +6,7 @@
 //! its `>`; any other goes through [`Uri::parse`].
 
 use super::{check_param, DisplayName, NameAddr, Params, KNOWN};
-use crate::grammar::{eq_letters_ignore_case, is_qdtext, QuotedString};
+use crate::grammar::{is_qdtext, QuotedString};
 use crate::header::plain_params::{self, span, token_end};
 use crate::uri::{SipUri, Uri};
 
@@ -53,9 +53,17 @@ pub(super) fn parse(value: &str) -> Option<NameAddr<'_>> {
 /// `;tag=<token>` at `at`, the parameter of nearly every From and of To in a dialog, and
 /// where it ends: matched without the parameter loop, in any case as the loop matches it.
 fn tag(value: &str, at: usize) -> Option<(&str, usize)> {
-    match value.as_bytes().get(at..at.checked_add(5)?)? {
-        [b';', t, a, g, b'='] if eq_letters_ignore_case(&[*t, *a, *g], b"tag") => {}
-        _ => return None,
+    // `;tag` as one word, bit 5 lowercasing exactly its three letters, then the `=`.
+    let name: [u8; 5] = value
+        .as_bytes()
+        .get(at..at.checked_add(5)?)?
+        .try_into()
+        .ok()?;
+    let [a, b, c, d, equals] = name;
+    if u32::from_le_bytes([a, b, c, d]) | 0x2020_2000 != u32::from_le_bytes(*b";tag")
+        || equals != b'='
+    {
+        return None;
     }
     let start = at + 5;
     let end = token_end(value.as_bytes(), start);
