@@ -164,8 +164,6 @@ fn nat_param_by_word<'a>(
     rport: &mut Option<Rport>,
     received: &mut Option<Host<'a>>,
 ) -> Option<usize> {
-    const RPORT: u64 = u64::from_le_bytes(*b";rport\0\0");
-    const RPORT_CASE: u64 = 0x0000_2020_2020_2000;
     const RPORT_BYTES: u64 = 0x0000_ffff_ffff_ffff;
     const RECEIVE: u64 = u64::from_le_bytes(*b";receive");
     const RECEIVE_CASE: u64 = 0x2020_2020_2020_2000;
@@ -256,13 +254,17 @@ fn received_value(value: &str, start: usize) -> Option<(&str, usize)> {
     Some((value.get(start..end)?, end))
 }
 
+/// `;rport` as a word, and the bits that lowercase exactly its letters.
+const RPORT: u64 = u64::from_le_bytes(*b";rport\0\0");
+const RPORT_CASE: u64 = 0x0000_2020_2020_2000;
+
 /// `;rport` without a value at `at` (RFC 3581: most clients ask for their source port right
 /// after the branch), and where it ends; `None` for anything else, left to the loop.
 fn rport_flag(bytes: &[u8], at: usize) -> Option<usize> {
     let end = at.checked_add(6)?;
-    match bytes.get(at..end)? {
-        [b';', name @ ..] if eq_letters_ignore_case(name, b"rport") => {}
-        _ => return None,
+    let [a, b, c, d, e, f]: [u8; 6] = bytes.get(at..end)?.try_into().ok()?;
+    if u64::from_le_bytes([a, b, c, d, e, f, 0, 0]) | RPORT_CASE != RPORT {
+        return None;
     }
     matches!(bytes.get(end), None | Some(b';')).then_some(end)
 }
