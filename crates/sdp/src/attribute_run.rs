@@ -25,10 +25,11 @@ impl<'a> AttributeRun<'_, 'a> {
     /// The place check and keeping of the next `a=` line.
     #[inline(always)]
     pub(crate) fn add(&mut self, line: &Place, typed: Option<Typed<'a>>) -> Result<(), ParseError> {
-        self.count = self.count.saturating_add(1);
-        if self.count > self.max {
+        if self.count >= self.max {
             return Err(line.error(ParseErrorKind::TooManyAttributes { limit: self.max }));
         }
+        // Below `max`, so no overflow.
+        self.count += 1;
         let Some(typed) = typed else { return Ok(()) };
         self.seen
             .insert(typed.known())

@@ -109,12 +109,13 @@ fn media_attributes<'a>(
         let Some(next) = line_end(b, end) else {
             break Ok(());
         };
-        let line_number = number.saturating_add(1);
         // `end` is past `pos`; were it not, the wrapped length would leave the line to the
         // general scanner.
-        if line_number > max_lines || end.wrapping_sub(pos) > max_line_len {
+        if number >= max_lines || end.wrapping_sub(pos) > max_line_len {
             break Ok(());
         }
+        // Below `max_lines`, so no overflow.
+        let line_number = number + 1;
         let line = crate::scan::Place {
             number: line_number,
             offset: pos,

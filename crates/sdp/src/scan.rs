@@ -73,10 +73,11 @@ impl<'a, 'l> Scanner<'a, 'l> {
     /// the line limits; `None` leaves it to [`next_line`](Self::next_line), which reports them.
     #[inline(always)]
     pub(crate) fn take(&mut self, kind: u8, len: usize, next: usize) -> Option<Place> {
-        let number = self.number.saturating_add(1);
-        if number > self.max_lines || len > self.max_line_len {
+        if self.number >= self.max_lines || len > self.max_line_len {
             return None;
         }
+        // Below `max_lines`, so no overflow.
+        let number = self.number + 1;
         let line = Place {
             number,
             offset: self.pos,
