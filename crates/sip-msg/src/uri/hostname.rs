@@ -12,6 +12,10 @@ use crate::swar::{word, HIGH, ONES};
 ///
 /// A label starts and ends with a letter or digit exactly when the body starts and ends with
 /// one and no `.` touches another `.` or a `-`, so the labels need not be split.
+///
+/// Inlined into the direct URI path, its one caller on the hot path: the call cost about a
+/// tenth of the check.
+#[inline]
 pub(crate) fn is_plain_hostname(text: &[u8]) -> bool {
     let body = text.strip_suffix(b".").unwrap_or(text);
     let (Some(first), Some(last)) = (body.first(), body.last()) else {
