@@ -157,7 +157,9 @@ fn commit<'a>(
     field: Field<'a>,
 ) -> Option<Result<(), ParseError>> {
     let next = line_end(scanner.text().as_bytes(), end)?;
-    let line = scanner.take(kind, end.saturating_sub(start - 2), next)?;
+    // `end` is past `start`; were it not, the wrapped length would leave the line to the
+    // general scanner.
+    let line = scanner.take(kind, end.wrapping_sub(start - 2), next)?;
     Some(state.read(&line, field))
 }
 
