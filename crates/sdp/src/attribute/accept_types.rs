@@ -80,6 +80,7 @@ impl fmt::Display for MediaRange<'_> {
 /// pass: its entry count and where it ends; `None` when those bytes are not a valid list.
 /// Each entry is one or two token runs, so the bytes are classified by the run scan alone.
 pub(crate) fn list_prefix(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    // Each counted entry takes at least one byte of `bytes`, so the count cannot wrap.
     let mut count = 0usize;
     loop {
         let start = at;
@@ -91,9 +92,9 @@ pub(crate) fn list_prefix(bytes: &[u8], mut at: usize) -> Option<(usize, usize)>
             if start + 1 >= subtype || at == subtype || bytes.get(start..subtype) == Some(b"*/") {
                 return None;
             }
-            count = count.saturating_add(1);
+            count = count.wrapping_add(1);
         } else if at == start + 1 && bytes.get(start) == Some(&b'*') {
-            count = count.saturating_add(1);
+            count = count.wrapping_add(1);
         } else if at != start {
             return None;
         }
