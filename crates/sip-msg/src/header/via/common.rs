@@ -4,7 +4,7 @@
 //! full grammar in [`Via::parse`] decides every unusual value and every error.
 
 use super::{Branch, Rport, SentBy, Via, KNOWN};
-use crate::grammar::{eq_letters_ignore_case, parse_digits};
+use crate::grammar::parse_digits;
 use crate::header::params::Params;
 use crate::header::plain_params::{self, span, token_end};
 use crate::uri::host::{classify, ipv4_end, is_name_char};
@@ -123,7 +123,10 @@ fn nat_params<'a>(
         let name = bytes.get(at..at.wrapping_add(8));
         let next = match name.and_then(|name| name.try_into().ok()) {
             Some(name) => nat_param_by_word(value, at, u64::from_le_bytes(name), rport, received),
-            None => nat_param(value, at, rport, received),
+            // Fewer than eight bytes hold no `rport=` or `received=` parameter, only the flag.
+            None => rport_flag(bytes, at).inspect(|_| {
+                rport.get_or_insert(Rport::Requested);
+            }),
         };
         match next {
             Some(end) => at = end,
@@ -133,30 +136,10 @@ fn nat_params<'a>(
     at
 }
 
-/// One `rport` or `received` parameter at `at` (see [`nat_params`]), and where it ends.
-fn nat_param<'a>(
-    value: &'a str,
-    at: usize,
-    rport: &mut Option<Rport>,
-    received: &mut Option<Host<'a>>,
-) -> Option<usize> {
-    if let Some(end) = rport_flag(value.as_bytes(), at) {
-        rport.get_or_insert(Rport::Requested);
-        Some(end)
-    } else if let Some((port, end)) = rport_port(value.as_bytes(), at) {
-        rport.get_or_insert(Rport::Port(port));
-        Some(end)
-    } else if let Some((address, end)) = received_ipv4(value, at) {
-        received.get_or_insert(Host::Ipv4(address));
-        Some(end)
-    } else {
-        None
-    }
-}
-
-/// [`nat_param`] where eight bytes remain from `at`, given as `name`: both names are told
-/// apart by that one word (letters lowercased by bit 5, as in [`branch`]) instead of being
-/// compared byte by byte, each in turn.
+/// One `rport` or `received` parameter at `at` (see [`nat_params`]), where eight bytes remain
+/// from `at`, given as `name`, and where it ends: both names are told apart by that one word
+/// (letters lowercased by bit 5, as in [`branch`]) instead of being compared byte by byte,
+/// each in turn.
 fn nat_param_by_word<'a>(
     value: &'a str,
     at: usize,
@@ -195,17 +178,6 @@ fn nat_param_by_word<'a>(
     }
 }
 
-/// `;rport=<port>` at `at`, with one to five digits up to 65535 ending the parameter, and
-/// where it ends.
-fn rport_port(bytes: &[u8], at: usize) -> Option<(u16, usize)> {
-    let start = at.checked_add(7)?;
-    match bytes.get(at..start)? {
-        [b';', name @ .., b'='] if eq_letters_ignore_case(name, b"rport") => {}
-        _ => return None,
-    }
-    rport_value(bytes, start)
-}
-
 /// The port of an `rport` parameter whose value starts at `start`, and where it ends.
 fn rport_value(bytes: &[u8], start: usize) -> Option<(u16, usize)> {
     // With eight bytes in hand, the word reading of the Via port answers: it refuses
@@ -230,17 +202,6 @@ fn rport_digits(bytes: &[u8], start: usize) -> Option<(u16, usize)> {
     let port = parse_digits(digits.get(..len)?).and_then(|n| u16::try_from(n).ok())?;
     let end = start + len;
     matches!(bytes.get(end), None | Some(b';')).then_some((port, end))
-}
-
-/// `;received=<IPv4 address>` at `at`, the address ending the parameter, and where it ends.
-fn received_ipv4(value: &str, at: usize) -> Option<(&str, usize)> {
-    let bytes = value.as_bytes();
-    let start = at.checked_add(10)?;
-    match bytes.get(at..start)? {
-        [b';', name @ .., b'='] if eq_letters_ignore_case(name, b"received") => {}
-        _ => return None,
-    }
-    received_value(value, start)
 }
 
 /// The IPv4 address of a `received` parameter whose value starts at `start`, and where it
@@ -326,7 +287,51 @@ fn port_digits(value: &str, at: usize) -> Option<(Option<u16>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::eq_letters_ignore_case;
     use proptest::prelude::*;
+
+    /// One `rport` or `received` parameter at `at` matched byte by byte, and where it ends.
+    fn nat_param<'a>(
+        value: &'a str,
+        at: usize,
+        rport: &mut Option<Rport>,
+        received: &mut Option<Host<'a>>,
+    ) -> Option<usize> {
+        if let Some(end) = rport_flag(value.as_bytes(), at) {
+            rport.get_or_insert(Rport::Requested);
+            Some(end)
+        } else if let Some((port, end)) = rport_port(value.as_bytes(), at) {
+            rport.get_or_insert(Rport::Port(port));
+            Some(end)
+        } else if let Some((address, end)) = received_ipv4(value, at) {
+            received.get_or_insert(Host::Ipv4(address));
+            Some(end)
+        } else {
+            None
+        }
+    }
+
+    /// `;rport=<port>` at `at`, with one to five digits up to 65535 ending the parameter, and
+    /// where it ends.
+    fn rport_port(bytes: &[u8], at: usize) -> Option<(u16, usize)> {
+        let start = at.checked_add(7)?;
+        match bytes.get(at..start)? {
+            [b';', name @ .., b'='] if eq_letters_ignore_case(name, b"rport") => {}
+            _ => return None,
+        }
+        rport_value(bytes, start)
+    }
+
+    /// `;received=<IPv4 address>` at `at`, the address ending the parameter, and where it ends.
+    fn received_ipv4(value: &str, at: usize) -> Option<(&str, usize)> {
+        let bytes = value.as_bytes();
+        let start = at.checked_add(10)?;
+        match bytes.get(at..start)? {
+            [b';', name @ .., b'='] if eq_letters_ignore_case(name, b"received") => {}
+            _ => return None,
+        }
+        received_value(value, start)
+    }
 
     /// The parameters one by one through the byte-by-byte matches, as before the word path:
     /// the oracle of the test below.
