@@ -4,8 +4,11 @@
 /// How many headers a parsed message can hold at most, whatever [`Limits::max_headers`] says.
 ///
 /// Header storage is a fixed-capacity array inside [`crate::Message`], so parsing never
-/// allocates; this is its size.
-pub const HEADER_CAPACITY: usize = 96;
+/// allocates; this is its size. It equals the default [`Limits::max_headers`]: the whole
+/// array is copied each time a `Message` moves (out of the parser, into a `Result` or an
+/// `Option`), so room beyond the default would cost every parse for the rare message that
+/// needs it. A CPM INVITE has about 20 header lines.
+pub const HEADER_CAPACITY: usize = 64;
 
 /// Every limit the parser and the stream framer enforce, in one place.
 ///
@@ -20,8 +23,9 @@ pub const HEADER_CAPACITY: usize = 96;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Most header lines (a folded header counts once). Default 64; values above
-    /// [`HEADER_CAPACITY`] act as [`HEADER_CAPACITY`].
+    /// Most header lines (a folded header counts once). Default 64, which is also
+    /// [`HEADER_CAPACITY`], the most a message can hold: the limit can be lowered, and values
+    /// above it act as [`HEADER_CAPACITY`].
     pub max_headers: usize,
     /// Longest header, in bytes from its name to the end of its last folded line, CRLF
     /// excluded. Default 8 KiB; values above 65535 act as 65535.
