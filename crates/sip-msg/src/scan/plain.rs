@@ -147,13 +147,23 @@ fn line_len(buf: &[u8], start: usize, in_first: usize, max_len: usize) -> Option
 }
 
 /// The value between `from` and `to` without the SPs around it (a plain line has no other
-/// LWS).
+/// LWS). `to` is the offset of the line's CR.
+///
+/// The usual value starts after exactly one SP and ends right before the CRLF: that costs a
+/// few compares, and any other spacing goes to a loop. One SP is skipped without checking
+/// `from < to`, because the byte at `to` is the CR.
 #[inline(always)]
-fn trim_spaces(buf: &[u8], mut from: usize, mut to: usize) -> (usize, usize) {
-    // The usual value starts after exactly one SP.
-    if buf.get(from) == Some(&b' ') && from < to {
-        from += 1;
+fn trim_spaces(buf: &[u8], from: usize, to: usize) -> (usize, usize) {
+    let from = from + usize::from(buf.get(from) == Some(&b' '));
+    if buf.get(from) == Some(&b' ') || (to > from && buf.get(to - 1) == Some(&b' ')) {
+        return trim_more_spaces(buf, from, to);
     }
+    (from, to)
+}
+
+/// [`trim_spaces`] for values with more spaces around them.
+#[cold]
+fn trim_more_spaces(buf: &[u8], mut from: usize, mut to: usize) -> (usize, usize) {
     while from < to && buf.get(from) == Some(&b' ') {
         from += 1;
     }
@@ -222,6 +232,27 @@ mod tests {
         let [fast, reference] = both(text.as_bytes(), &Limits::DEFAULT);
         assert_eq!(fast, reference);
         assert_eq!(headers[..], fast.1[..]);
+    }
+
+    /// Every spacing around short values, where the usual one SP and the loop meet: the
+    /// records equal the general scanner's.
+    #[test]
+    fn spaces_around_values_are_trimmed_as_the_general_scanner_trims_them() {
+        for before in ["", " ", "  ", "   "] {
+            for value in ["", "a", "ab", "a b"] {
+                for after in ["", " ", "  "] {
+                    let text = format!(
+                        "INVITE sip:b@h SIP/2.0\r\nTo:{before}{value}{after}\r\n\r\n0123456789abcdef"
+                    );
+                    let [fast, reference] = both(text.as_bytes(), &Limits::DEFAULT);
+                    assert_eq!(fast, reference, "{text:?}");
+                    let (head, headers) = fast;
+                    assert!(head.is_ok(), "{text:?}");
+                    let range = headers[0].value_range();
+                    assert_eq!(&text[range], value.trim(), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
