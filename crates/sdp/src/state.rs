@@ -305,22 +305,23 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
     }
 
     fn check_required(&self, line: usize, offset: usize) -> Result<(), ParseError> {
-        let missing = [
-            (self.version, 'v'),
-            (self.origin.is_some(), 'o'),
-            (self.session_name.is_some(), 's'),
-            (self.has_time, 't'),
-        ]
-        .into_iter()
-        .find(|(present, _)| !present);
-        match missing {
-            Some((_, field)) => Err(ParseError {
-                kind: ParseErrorKind::Missing { field },
-                line,
-                offset,
-            }),
-            None => Ok(()),
-        }
+        // The first missing line in the order of RFC 8866 §5 is the one reported.
+        let field = if !self.version {
+            'v'
+        } else if self.origin.is_none() {
+            'o'
+        } else if self.session_name.is_none() {
+            's'
+        } else if !self.has_time {
+            't'
+        } else {
+            return Ok(());
+        };
+        Err(ParseError {
+            kind: ParseErrorKind::Missing { field },
+            line,
+            offset,
+        })
     }
 
     /// Checks the end of the input and builds the result, moving the media sections into it.
