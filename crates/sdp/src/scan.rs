@@ -43,7 +43,9 @@ pub(crate) struct Scanner<'a, 'l> {
     /// through `limits`.
     max_lines: usize,
     max_line_len: usize,
-    line_ends: LineEndFinder,
+    /// Built at the first line the one-pass reader of the common lines leaves to this
+    /// scanner: most descriptions never need it.
+    line_ends: Option<LineEndFinder>,
 }
 
 impl<'a, 'l> Scanner<'a, 'l> {
@@ -55,7 +57,7 @@ impl<'a, 'l> Scanner<'a, 'l> {
             limits,
             max_lines: limits.max_lines,
             max_line_len: limits.max_line_len,
-            line_ends: LineEndFinder::new(),
+            line_ends: None,
         }
     }
 
@@ -148,8 +150,9 @@ impl<'a, 'l> Scanner<'a, 'l> {
 
     /// Length of the line at `offset` and of its line end (2 for CRLF, 1 for LF, 0 at the end
     /// of the input). A NUL or a CR outside CRLF is an error, reported at its own offset.
-    fn line_end(&self, offset: usize, rest: &[u8]) -> Result<(usize, usize), ParseError> {
-        let Some(at) = self.line_ends.find(rest) else {
+    fn line_end(&mut self, offset: usize, rest: &[u8]) -> Result<(usize, usize), ParseError> {
+        let line_ends = self.line_ends.get_or_insert_with(LineEndFinder::new);
+        let Some(at) = line_ends.find(rest) else {
             return Ok((rest.len(), 0));
         };
         let next = rest.get(at.saturating_add(1));
