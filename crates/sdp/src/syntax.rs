@@ -120,13 +120,12 @@ pub(crate) fn digits(b: &[u8], at: usize) -> Option<(u64, usize)> {
             // Up to 15 digits cannot overflow; longer runs take the checked path.
             match word_at(b, at + 8).map(|next| (next, leading_digits(next))) {
                 Some((next, count @ 0..=7)) => {
-                    let scale = *POWERS_OF_TEN.get(count)?;
-                    let low = if count == 0 {
-                        0
-                    } else {
-                        digits_value(next, count)
-                    };
-                    Some((high * scale + low, at + 8 + count))
+                    // The few digits past the first eight are added one by one.
+                    let mut n = high;
+                    for digit in next.to_le_bytes().into_iter().take(count) {
+                        n = n * 10 + u64::from(digit - b'0');
+                    }
+                    Some((n, at + 8 + count))
                 }
                 _ => digits_from(b, at + 8, at, high),
             }
