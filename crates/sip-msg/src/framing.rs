@@ -6,8 +6,9 @@
 //! the framer refuses every further call: the position of the next message is unknown, and
 //! guessing it would let a peer smuggle messages, so the connection must be closed.
 
+use crate::body::content_length;
 use crate::error::Error;
-use crate::message::{content_length, Message, Parser};
+use crate::message::{Message, Parser};
 use crate::scan::{self, Stop};
 
 /// What [`StreamFramer::frame`] found at the front of the buffer.

@@ -1,14 +1,13 @@
 //! The borrowed message view and the datagram parse that produces it.
 
+use crate::body;
 use crate::error::Error;
 use crate::field::Header;
-use crate::grammar::parse_digits;
-use crate::header::ContentLength;
-use crate::limits::{Limit, Limits};
+use crate::limits::Limits;
 use crate::name::HeaderName;
 use crate::scan::{self, Head, HeaderList, RawHeader, Stop};
 use crate::start_line::{self, Method, StartLine, StatusCode};
-use crate::validate::{self, Checked};
+use crate::validate::{self, Checked, Lengths};
 use core::fmt;
 
 /// How much a parse checks beyond the line grammar.
@@ -87,23 +86,49 @@ impl Parser {
                 Stop::Incomplete => Error::Truncated { offset: buf.len() },
                 Stop::Invalid(e) => e,
             })?;
-        let rest = buf.get(head.len..).unwrap_or(&[]);
-        message.body = match content_length(buf, &message.headers, &self.limits)? {
-            Some(len) => rest.get(..len).ok_or(Error::BodyTooShort {
-                offset: buf.len(),
-                expected: len,
-                actual: rest.len(),
-            })?,
-            None if rest.len() > self.limits.max_body_len => {
-                return Err(Error::TooLarge {
-                    limit: Limit::BodyLength,
-                    offset: head.len + self.limits.max_body_len,
-                })
+        if self.mode == Mode::Validating {
+            // The checks pass by the Content-Length lines, so the body is read after them
+            // without a walk of its own. On any failure the parse starts over in its usual
+            // order (Content-Length, text, start line, checks), so that the error reported
+            // is the one that order finds first.
+            if let Ok(lengths) = self.complete_checked(&mut message, buf, head) {
+                let length = match lengths {
+                    Lengths::None => None,
+                    Lengths::One(raw) => Some(body::header_length(buf, &raw, &self.limits)?),
+                    Lengths::Several => body::content_length(buf, &message.headers, &self.limits)?,
+                };
+                message.body = body::datagram_body(buf, head, length, &self.limits)?;
+                return Ok(message);
             }
-            None => rest,
-        };
+        }
+        self.finish_in_order(message, buf, head)
+    }
+
+    /// The parse of a scanned datagram, one step after the other: Content-Length, body,
+    /// text, start line, checks.
+    fn finish_in_order<'a>(
+        &self,
+        mut message: Message<'a>,
+        buf: &'a [u8],
+        head: Head,
+    ) -> Result<Message<'a>, Error> {
+        let length = body::content_length(buf, &message.headers, &self.limits)?;
+        message.body = body::datagram_body(buf, head, length, &self.limits)?;
         self.complete(&mut message, buf, head)?;
         Ok(message)
+    }
+
+    /// [`Parser::complete`] in validating mode, returning the Content-Length lines seen.
+    fn complete_checked<'a>(
+        &self,
+        message: &mut Message<'a>,
+        buf: &'a [u8],
+        head: Head,
+    ) -> Result<Lengths, Error> {
+        self.start(message, buf, head)?;
+        let (checked, lengths) = validate::check(message)?;
+        message.checked = checked;
+        Ok(lengths)
     }
 
     /// Fills in the start line of a message whose headers and body are in place, then
@@ -114,14 +139,20 @@ impl Parser {
         buf: &'a [u8],
         head: Head,
     ) -> Result<(), Error> {
+        self.start(message, buf, head)?;
+        if self.mode == Mode::Validating {
+            message.checked = validate::check(message)?.0;
+        }
+        Ok(())
+    }
+
+    /// Checks the head is text and parses the start line.
+    fn start<'a>(&self, message: &mut Message<'a>, buf: &'a [u8], head: Head) -> Result<(), Error> {
         let text = buf.get(..head.len).unwrap_or(&[]);
         message.head =
             core::str::from_utf8(text).map_err(|e| Error::syntax(e.valid_up_to(), "UTF-8 text"))?;
         let line = message.head.get(..head.start_line_len).unwrap_or("");
         message.start_line = start_line::parse(line)?;
-        if self.mode == Mode::Validating {
-            message.checked = validate::check(message)?;
-        }
         Ok(())
     }
 }
@@ -137,41 +168,6 @@ impl Parser {
 /// ```
 pub fn parse(buf: &[u8]) -> Result<Message<'_>, Error> {
     Parser::new().parse_datagram(buf)
-}
-
-/// The Content-Length of a scanned head: `None` when absent; every value must agree.
-pub(crate) fn content_length(
-    buf: &[u8],
-    headers: &HeaderList,
-    limits: &Limits,
-) -> Result<Option<usize>, Error> {
-    let mut found = None;
-    for h in headers
-        .iter()
-        .filter(|h| h.name == HeaderName::ContentLength)
-    {
-        let range = h.value_range();
-        let offset = range.start;
-        let value = buf.get(range).unwrap_or(&[]);
-        // Digits alone (the usual value) are read without the UTF-8 check the grammar needs.
-        let len = match parse_digits(value) {
-            Some(n) => ContentLength(n),
-            None => ContentLength::parse(core::str::from_utf8(value).unwrap_or("\u{0}"))
-                .map_err(|e| Error::value(HeaderName::ContentLength, offset, e))?,
-        }
-        .bytes();
-        if len > limits.max_body_len {
-            return Err(Error::TooLarge {
-                limit: Limit::BodyLength,
-                offset,
-            });
-        }
-        if found.is_some_and(|earlier| earlier != len) {
-            return Err(Error::ConflictingContentLength { offset });
-        }
-        found = Some(len);
-    }
-    Ok(found)
 }
 
 /// A parsed SIP message: a view borrowing the input buffer.
@@ -366,3 +362,6 @@ impl fmt::Debug for HeadersDebug<'_, '_> {
             .finish()
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -7,6 +7,7 @@ use crate::grammar::{parse_u32, Scanner};
 use crate::header::{CSeq, CallId, MaxForwards};
 use crate::message::Message;
 use crate::name::HeaderName;
+use crate::scan::RawHeader;
 use crate::start_line::Method;
 use crate::ValueError;
 
@@ -19,6 +20,7 @@ const FROM: u8 = 1 << 2;
 const TO: u8 = 1 << 3;
 const MAX_FORWARDS: u8 = 1 << 4;
 const VIA: u8 = 1 << 5;
+const CONTENT_LENGTH: u8 = 1 << 6;
 
 /// The presence bit of a header checked here; the single-value ones may appear only once.
 fn presence_bit(name: HeaderName) -> u8 {
@@ -29,6 +31,7 @@ fn presence_bit(name: HeaderName) -> u8 {
         HeaderName::To => TO,
         HeaderName::MaxForwards => MAX_FORWARDS,
         HeaderName::Via => VIA,
+        HeaderName::ContentLength => CONTENT_LENGTH,
         _ => 0,
     }
 }
@@ -41,16 +44,33 @@ pub(crate) struct Checked<'a> {
     pub(crate) cseq: Option<CSeq<'a>>,
 }
 
+/// The Content-Length lines the checks passed by, for a datagram parse to read the body
+/// without another walk through the headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lengths {
+    None,
+    One(RawHeader),
+    Several,
+}
+
 /// Runs every check; the first failure wins, in message order for value errors. Returns the
-/// values typed on the way.
-pub(crate) fn check<'a>(message: &Message<'a>) -> Result<Checked<'a>, Error> {
+/// values typed on the way, and the Content-Length lines seen.
+pub(crate) fn check<'a>(message: &Message<'a>) -> Result<(Checked<'a>, Lengths), Error> {
     let method = message.method();
     let mut checked = Checked::default();
+    let mut lengths = Lengths::None;
     let mut seen = 0u8;
     // Only the few headers checked here are looked at beyond their name.
     for raw in message.raw_headers() {
         let bit = presence_bit(raw.name);
         if bit == 0 {
+            continue;
+        }
+        if bit == CONTENT_LENGTH {
+            lengths = match lengths {
+                Lengths::None => Lengths::One(*raw),
+                _ => Lengths::Several,
+            };
             continue;
         }
         let h = message.view(raw);
@@ -77,7 +97,7 @@ pub(crate) fn check<'a>(message: &Message<'a>) -> Result<Checked<'a>, Error> {
     .into_iter();
     match required.find(|&(_, bit)| bit != 0 && seen & bit == 0) {
         Some((header, _)) => Err(Error::MissingHeader { header }),
-        None => Ok(checked),
+        None => Ok((checked, lengths)),
     }
 }
 
