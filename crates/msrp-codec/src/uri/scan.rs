@@ -97,6 +97,7 @@ fn shape(s: &str) -> Option<Shape> {
 
 /// The scheme and where the authority starts. Lower case, as written by every peer, is
 /// compared as one word; other cases go through the case-insensitive comparison.
+#[inline(always)]
 fn scheme(b: &[u8]) -> Option<(Scheme, usize)> {
     let head: [u8; 8] = b.get(..8)?.try_into().ok()?;
     let word = u64::from_le_bytes(head);
