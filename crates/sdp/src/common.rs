@@ -65,7 +65,7 @@ fn read_line<'a>(
             commit(scanner, state, b'o', start, end, field)
         }
         b's' => {
-            let end = Some(text_end(b, start)).filter(|e| *e > start)?;
+            let end = session_name_end(b, start)?;
             let name = text.get(start..end)?;
             commit(scanner, state, b's', start, end, Field::Text(name))
         }
@@ -134,6 +134,18 @@ fn media_attributes<'a>(
         return None;
     }
     Some(result)
+}
+
+/// Where the non-empty session name from `start` ends. The one-byte name (`s=-`, which
+/// most offers write) is read without the text scan.
+#[inline(always)]
+fn session_name_end(b: &[u8], start: usize) -> Option<usize> {
+    if let Some([first, b'\r' | b'\n', ..]) = b.get(start..) {
+        if !matches!(first, b'\r' | b'\n' | 0) {
+            return Some(start + 1);
+        }
+    }
+    Some(text_end(b, start)).filter(|e| *e > start)
 }
 
 /// Ends the description at a blank line made of its last line end, which counts as a line.

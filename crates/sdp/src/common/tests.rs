@@ -330,6 +330,19 @@ fn limits() -> impl Strategy<Value = Limits> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
+    /// The session name ends where the text scan ends it, for any bytes after `s=`,
+    /// one-byte names among them.
+    #[test]
+    fn session_names_end_where_the_text_scan_ends_them(
+        value in prop::collection::vec(
+            prop_oneof![any::<u8>(), Just(b'-'), Just(b'\r'), Just(b'\n'), Just(0u8)],
+            0..6,
+        ),
+    ) {
+        let expected = Some(crate::syntax::text_end(&value, 0)).filter(|e| *e > 0);
+        prop_assert_eq!(super::session_name_end(&value, 0), expected);
+    }
+
     /// For any generated description, the parse with the one-pass reader returns exactly
     /// what the general scanner and field parsers return: the same description when valid,
     /// the same error kind, line and offset when not.
