@@ -199,6 +199,13 @@ fn spaced(text: &str, start: usize, end: usize) -> Option<(&str, usize)> {
     Some((text.get(start..end)?, end + 1))
 }
 
+/// Where the next field starts when the field `start..end`, whose text is not kept, is
+/// not empty and a space follows it.
+#[inline(always)]
+fn space_after(b: &[u8], start: usize, end: usize) -> Option<usize> {
+    (end > start && b.get(end) == Some(&b' ')).then_some(end + 1)
+}
+
 /// `<username> <sess-id> <sess-version> <nettype> IP4 <dotted quad>`.
 #[inline(always)]
 fn origin(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
@@ -206,7 +213,7 @@ fn origin(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
     let (username, at) = spaced(text, start, non_ws_end(b, start))?;
     let (session_id, at) = spaced(text, at, digits_end(b, at))?;
     let (session_version, end) = digits(b, at)?;
-    let (_, at) = spaced(text, at, end)?;
+    let at = space_after(b, at, end)?;
     let (address, end) = ip4_address(text, at)?;
     let origin = Origin {
         username,
@@ -292,7 +299,7 @@ fn media(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
     };
     let (port, end) = digits(b, at)?;
     let port = u16::try_from(port).ok()?;
-    let (_, at) = spaced(text, at, end)?;
+    let at = space_after(b, at, end)?;
     let (proto, at) = match word_at(b, at) {
         Some(w) if w == TCP_MSRP.0 && b.get(at + 8) == Some(&b' ') => ("TCP/MSRP", at + 9),
         _ => spaced(text, at, token_list_end(b, at, b'/')?)?,
