@@ -276,9 +276,15 @@ fn ip4_address(text: &str, start: usize) -> Option<(Address<'_>, usize)> {
     Some((address, end))
 }
 
-/// `t=<start> <stop>`.
+/// `t=<start> <stop>`. `0 0`, the unbounded session of every MSRP offer, is matched as
+/// it is written.
 #[inline(always)]
 fn time(b: &[u8], start: usize) -> Option<usize> {
+    if let Some([b'0', b' ', b'0', next, ..]) = b.get(start..) {
+        if !next.is_ascii_digit() {
+            return Some(start + 3);
+        }
+    }
     let (_, end) = digits(b, start)?;
     if b.get(end) != Some(&b' ') {
         return None;

@@ -330,6 +330,22 @@ fn limits() -> impl Strategy<Value = Limits> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
+    /// The time line ends where reading its two digit runs ends it, for any bytes after
+    /// `t=`, `0 0` among them.
+    #[test]
+    fn time_lines_end_where_their_digit_runs_end(
+        value in prop::collection::vec(
+            prop_oneof![Just(b'0'), Just(b'1'), Just(b' '), Just(b'\r'), Just(b'\n'), any::<u8>()],
+            0..8,
+        ),
+    ) {
+        let digits = |at| crate::syntax::digits(&value, at).map(|(_, end)| end);
+        let expected = digits(0)
+            .filter(|end| value.get(*end) == Some(&b' '))
+            .and_then(|end| digits(end + 1));
+        prop_assert_eq!(super::time(&value, 0), expected);
+    }
+
     /// The session name ends where the text scan ends it, for any bytes after `s=`,
     /// one-byte names among them.
     #[test]
