@@ -6,8 +6,9 @@
 //! the same error at the same offset as always.
 
 mod attribute;
+mod repeated_quad;
 
-use crate::address::{ipv4_prefix, Address, AddressType, ConnectionData, Host};
+use crate::address::{Address, AddressType, ConnectionData, Host};
 use crate::attribute_run::AttributeRun;
 use crate::error::ParseError;
 use crate::media::{MediaDescription, MsrpTransport};
@@ -20,6 +21,7 @@ use crate::syntax::{
     word_at,
 };
 use core::net::Ipv4Addr;
+use repeated_quad::LastQuad;
 
 /// Reads lines while they are common lines and valid, and gives them to the state; stops at
 /// the end of the input or at the first line to leave to the general scanner.
@@ -27,7 +29,8 @@ pub(crate) fn read_lines<'a>(
     scanner: &mut Scanner<'a, '_>,
     state: &mut State<'a, '_, '_>,
 ) -> Result<(), ParseError> {
-    while let Some(read) = read_line(scanner, state) {
+    let mut last_quad = LastQuad::default();
+    while let Some(read) = read_line(scanner, state, &mut last_quad) {
         read?;
     }
     Ok(())
@@ -39,6 +42,7 @@ pub(crate) fn read_lines<'a>(
 fn read_line<'a>(
     scanner: &mut Scanner<'a, '_>,
     state: &mut State<'a, '_, '_>,
+    last_quad: &mut LastQuad,
 ) -> Option<Result<(), ParseError>> {
     let text = scanner.text();
     let (at, limits) = scanner.position();
@@ -61,7 +65,7 @@ fn read_line<'a>(
             commit(scanner, state, b'v', start, start + 1, Field::Version)
         }
         b'o' => {
-            let (field, end) = origin(text, start)?;
+            let (field, end) = origin(text, start, last_quad)?;
             commit(scanner, state, b'o', start, end, field)
         }
         b's' => {
@@ -70,7 +74,7 @@ fn read_line<'a>(
             commit(scanner, state, b's', start, end, Field::Text(name))
         }
         b'c' => {
-            let (field, end) = connection(text, start)?;
+            let (field, end) = connection(text, start, last_quad)?;
             commit(scanner, state, b'c', start, end, field)
         }
         b't' => {
@@ -208,13 +212,13 @@ fn space_after(b: &[u8], start: usize, end: usize) -> Option<usize> {
 
 /// `<username> <sess-id> <sess-version> <nettype> IP4 <dotted quad>`.
 #[inline(always)]
-fn origin(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
+fn origin<'a>(text: &'a str, start: usize, last_quad: &mut LastQuad) -> Option<(Field<'a>, usize)> {
     let b = text.as_bytes();
     let (username, at) = spaced(text, start, non_ws_end(b, start))?;
     let (session_id, at) = spaced(text, at, digits_end(b, at))?;
     let (session_version, end) = digits(b, at)?;
     let at = space_after(b, at, end)?;
-    let (address, end) = ip4_address(text, at)?;
+    let (address, end) = ip4_address(text, at, last_quad)?;
     let origin = Origin {
         username,
         session_id,
@@ -241,8 +245,12 @@ fn digits_end(b: &[u8], mut at: usize) -> usize {
 
 /// `c=<nettype> IP4 <dotted quad>`, without multicast suffixes.
 #[inline(always)]
-fn connection(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
-    let (address, end) = ip4_address(text, start)?;
+fn connection<'a>(
+    text: &'a str,
+    start: usize,
+    last_quad: &mut LastQuad,
+) -> Option<(Field<'a>, usize)> {
+    let (address, end) = ip4_address(text, start, last_quad)?;
     let connection = ConnectionData {
         address,
         ttl: None,
@@ -255,7 +263,11 @@ const IN_IP4: (u64, u64) = literal(b"IN IP4 ");
 
 /// `<nettype> IP4 <dotted quad>` and where the address ends.
 #[inline(always)]
-fn ip4_address(text: &str, start: usize) -> Option<(Address<'_>, usize)> {
+fn ip4_address<'a>(
+    text: &'a str,
+    start: usize,
+    last_quad: &mut LastQuad,
+) -> Option<(Address<'a>, usize)> {
     let b = text.as_bytes();
     let (net_type, at) = match word_at(b, start) {
         Some(w) if starts_with(w, IN_IP4) => ("IN", start + 7),
@@ -267,7 +279,7 @@ fn ip4_address(text: &str, start: usize) -> Option<(Address<'_>, usize)> {
             (net_type, at + 4)
         }
     };
-    let (ip, end): (Ipv4Addr, usize) = ipv4_prefix(b, at)?;
+    let (ip, end): (Ipv4Addr, usize) = last_quad.read(b, at)?;
     let address = Address {
         net_type,
         addr_type: AddressType::Ip4,
