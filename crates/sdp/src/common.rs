@@ -322,7 +322,7 @@ fn media(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
         Some(w) if w == TCP_MSRP.0 && b.get(at + 8) == Some(&b' ') => ("TCP/MSRP", at + 9),
         _ => spaced(text, at, token_list_end(b, at, b'/')?)?,
     };
-    let end = token_list_end(b, at, b' ')?;
+    let end = formats_end(b, at)?;
     let kind = match (media, proto) {
         ("message", "TCP/MSRP") => (true, Some(MsrpTransport::Tcp)),
         _ => (
@@ -334,7 +334,19 @@ fn media(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
     Some((Field::Media(media), end))
 }
 
+/// Where the `m=` format list from `at` ends, as [`token_list_end`] reads it. `*`, the list
+/// of every MSRP section (RFC 4975 §8.1), is matched as written.
+#[inline(always)]
+fn formats_end(b: &[u8], at: usize) -> Option<usize> {
+    match b.get(at..) {
+        Some([b'*', b'\r' | b'\n', ..]) => Some(at + 1),
+        _ => token_list_end(b, at, b' '),
+    }
+}
+
 #[cfg(test)]
 mod run_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod value_tests;

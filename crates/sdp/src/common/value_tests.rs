@@ -1,0 +1,52 @@
+//! The readings of common values written as they are (`s=-`, `t=0 0`, the `*` format
+//! list) against the scans they skip.
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// The time line ends where reading its two digit runs ends it, for any bytes after
+    /// `t=`, `0 0` among them.
+    #[test]
+    fn time_lines_end_where_their_digit_runs_end(
+        value in prop::collection::vec(
+            prop_oneof![Just(b'0'), Just(b'1'), Just(b' '), Just(b'\r'), Just(b'\n'), any::<u8>()],
+            0..8,
+        ),
+    ) {
+        let digits = |at| crate::syntax::digits(&value, at).map(|(_, end)| end);
+        let expected = digits(0)
+            .filter(|end| value.get(*end) == Some(&b' '))
+            .and_then(|end| digits(end + 1));
+        prop_assert_eq!(super::time(&value, 0), expected);
+    }
+
+    /// The session name ends where the text scan ends it, for any bytes after `s=`,
+    /// one-byte names among them.
+    #[test]
+    fn session_names_end_where_the_text_scan_ends_them(
+        value in prop::collection::vec(
+            prop_oneof![any::<u8>(), Just(b'-'), Just(b'\r'), Just(b'\n'), Just(0u8)],
+            0..6,
+        ),
+    ) {
+        let expected = Some(crate::syntax::text_end(&value, 0)).filter(|e| *e > 0);
+        prop_assert_eq!(super::session_name_end(&value, 0), expected);
+    }
+
+    /// The format list ends where the token list scan ends it, for any bytes after the
+    /// proto, `*` and a line end among them.
+    #[test]
+    fn format_lists_end_where_the_token_list_scan_ends_them(
+        value in prop::collection::vec(
+            prop_oneof![Just(b'*'), Just(b' '), Just(b'\r'), Just(b'\n'), Just(b'1'), any::<u8>()],
+            0..6,
+        ),
+    ) {
+        prop_assert_eq!(
+            super::formats_end(&value, 0),
+            crate::syntax::token_list_end(&value, 0, b' ')
+        );
+    }
+}
