@@ -162,10 +162,42 @@ const VERSION: &[u8] = b"SIP/2.0";
 /// Parses one start line, `line` being the text before its CRLF. Offsets in errors count from
 /// the start of `line`, which is the start of the message.
 pub(crate) fn parse(line: &str) -> Result<StartLine<'_>, Error> {
-    match common_request_line(line) {
+    // No method of the common request lines starts with the version's `S`.
+    let common = match line.as_bytes().first() {
+        Some(b'S') => common_status_line(line),
+        _ => common_request_line(line),
+    };
+    match common {
         Some(start_line) => Ok(start_line),
         None => parse_any(line),
     }
+}
+
+/// The usual status line, `SIP/2.0 SP 3DIGIT SP Reason-Phrase` with the version in capitals,
+/// read from its fixed first twelve bytes. `None` sends every other line, and every error,
+/// to the general parse, whose result this equals where it answers.
+fn common_status_line(line: &str) -> Option<StartLine<'_>> {
+    let (start, reason) = line.as_bytes().split_first_chunk::<12>()?;
+    let (version, code) = start.split_first_chunk::<8>()?;
+    // One eight-byte compare, where a slice pattern compares byte by byte.
+    if *version != *b"SIP/2.0 " {
+        return None;
+    }
+    let [a, b, c, b' '] = *code else {
+        return None;
+    };
+    let digit = |d: u8| d.is_ascii_digit().then(|| u16::from(d - b'0'));
+    let status = StatusCode::new(digit(a)? * 100 + digit(b)? * 10 + digit(c)?)?;
+    if !reason
+        .iter()
+        .all(|&b| (b >= b' ' || b == b'\t') && b != 0x7f)
+    {
+        return None;
+    }
+    Some(StartLine::Response {
+        status,
+        reason: line.get(12..)?,
+    })
 }
 
 /// The usual request line, `Method SP Request-URI SP SIP/2.0` with one of the methods of a
@@ -174,15 +206,23 @@ pub(crate) fn parse(line: &str) -> Result<StartLine<'_>, Error> {
 /// line, and every error, to the general parse, whose result this equals where it answers.
 fn common_request_line(line: &str) -> Option<StartLine<'_>> {
     let bytes = line.as_bytes();
-    let (method, uri_start) = match bytes {
-        [b'I', b'N', b'V', b'I', b'T', b'E', b' ', ..] => (Method::Invite, 7),
-        [b'A', b'C', b'K', b' ', ..] => (Method::Ack, 4),
-        [b'B', b'Y', b'E', b' ', ..] => (Method::Bye, 4),
-        [b'C', b'A', b'N', b'C', b'E', b'L', b' ', ..] => (Method::Cancel, 7),
-        [b'U', b'P', b'D', b'A', b'T', b'E', b' ', ..] => (Method::Update, 7),
-        [b'P', b'R', b'A', b'C', b'K', b' ', ..] => (Method::Prack, 6),
-        [b'M', b'E', b'S', b'S', b'A', b'G', b'E', b' ', ..] => (Method::Message, 8),
-        [b'O', b'P', b'T', b'I', b'O', b'N', b'S', b' ', ..] => (Method::Options, 8),
+    // The method and its SP, compared as one word masked to their length: a slice pattern
+    // would compare byte by byte.
+    let word = u64::from_le_bytes(*bytes.first_chunk::<8>()?);
+    let is = |method: &[u8]| {
+        let mut padded = [0; 8];
+        padded[..method.len()].copy_from_slice(method);
+        word & (u64::MAX >> (64 - 8 * method.len())) == u64::from_le_bytes(padded)
+    };
+    let (method, uri_start) = match () {
+        _ if is(b"INVITE ") => (Method::Invite, 7),
+        _ if is(b"ACK ") => (Method::Ack, 4),
+        _ if is(b"BYE ") => (Method::Bye, 4),
+        _ if is(b"CANCEL ") => (Method::Cancel, 7),
+        _ if is(b"UPDATE ") => (Method::Update, 7),
+        _ if is(b"PRACK ") => (Method::Prack, 6),
+        _ if is(b"MESSAGE ") => (Method::Message, 8),
+        _ if is(b"OPTIONS ") => (Method::Options, 8),
         _ => return None,
     };
     let uri_end = bytes.len().checked_sub(8)?;
@@ -328,6 +368,8 @@ mod tests {
             panic!()
         };
         assert_eq!((status.as_u16(), reason), (200, "Ça va bien"));
+        let line = "SIP/2.0 200 Ça va bien";
+        assert_eq!(common_status_line(line).map(Ok), Some(parse_any(line)));
         let Ok(StartLine::Response { reason, .. }) = parse("SIP/2.0 486 ") else {
             panic!()
         };
@@ -362,7 +404,8 @@ mod tests {
             line in crate::header::mutation::maybe_mutated(
                 (
                     proptest::sample::select(vec!["INVITE", "ACK", "BYE", "CANCEL", "UPDATE",
-                        "PRACK", "MESSAGE", "OPTIONS", "invite", "INFO", "INVITEX", ""]),
+                        "PRACK", "MESSAGE", "OPTIONS", "invite", "INFO", "INVITEX", "", "SIP/2.0",
+                        "MESSAGES", "ACKS"]),
                     proptest::sample::select(vec!["sip:bob@example.net", "tel:+1", "x", "",
                         "sip:a b", "1sip:a", "s+.-:x", "s_x:y", ":x", "a:", "sip:\u{7f}", "sip:",
                         "sips:b@h", "SIP:b@h"]),
@@ -372,6 +415,28 @@ mod tests {
             )
         ) {
             if let Some(common) = common_request_line(&line) {
+                proptest::prop_assert_eq!(Ok(common), parse_any(&line));
+            }
+            proptest::prop_assert_eq!(parse(&line), parse_any(&line));
+        }
+
+        /// Wherever the common status line path answers, its answer is the general parse's
+        /// result, for status lines built from versions, codes and reasons (empty, with tabs
+        /// or control bytes), each possibly mutated by one byte (UTF-8 reasons have their own test).
+        #[test]
+        fn the_common_status_line_equals_the_grammar(
+            line in crate::header::mutation::maybe_mutated(
+                (
+                    proptest::sample::select(vec!["SIP/2.0", "sip/2.0", "SIP/2.1", "SIP/2.0 "]),
+                    proptest::sample::select(vec!["200", "100", "699", "700", "099", "20", "2000",
+                        "2a0", ""]),
+                    proptest::sample::select(vec![" OK", " ", "", " Ringing", " Sess\tion",
+                        " a\u{7f}", " a\u{1}"]),
+                )
+                    .prop_map(|(v, c, r)| format!("{v} {c}{r}")),
+            )
+        ) {
+            if let Some(common) = common_status_line(&line) {
                 proptest::prop_assert_eq!(Ok(common), parse_any(&line));
             }
             proptest::prop_assert_eq!(parse(&line), parse_any(&line));
