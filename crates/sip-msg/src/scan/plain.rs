@@ -54,9 +54,10 @@ fn plain_line(buf: &[u8], start: usize, max_len: usize) -> Option<(RawHeader, us
         return None;
     }
     let end = start + len;
-    match buf.get(end..end + 3)? {
-        [b'\r', b'\n', next] if *next != b' ' && *next != b'\t' => {}
-        _ => return None,
+    let (crlf, next) = buf.get(end..end + 3)?.split_first_chunk::<2>()?;
+    // The CRLF as one two-byte compare, then the next line's first byte (no fold).
+    if *crlf != *b"\r\n" || matches!(next, [b' ' | b'\t']) {
+        return None;
     }
     let (name, colon) = match colon {
         16 => long_name(buf.get(start..end)?)?,
