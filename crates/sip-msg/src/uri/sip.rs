@@ -5,7 +5,8 @@ use super::host::{is_name_char, scan_host, Host};
 use super::hostname::is_plain_hostname;
 use super::params::{UriHeaders, UriParams};
 use crate::grammar::{
-    is_password_extra, is_unreserved, is_user_char, is_user_unreserved, parse_u32, span, Scanner,
+    is_password_extra, is_unreserved, is_user_char, is_user_unreserved, parse_u32, span, sub,
+    Scanner,
 };
 use crate::ValueError;
 use core::fmt;
@@ -104,21 +105,21 @@ impl<'a> SipUri<'a> {
             return None;
         }
         let host_end = span(text, at + 1, is_name_char);
-        let host = text.get(at + 1..host_end)?;
+        let host = sub(text, at + 1, host_end)?;
         if !is_plain_hostname(host.as_bytes()) {
             return None;
         }
         let (port, end) = match bytes.get(host_end) {
             Some(b':') => {
                 let digits_end = span(text, host_end + 1, |b| b.is_ascii_digit());
-                let digits = text.get(host_end + 1..digits_end)?;
+                let digits = sub(text, host_end + 1, digits_end)?;
                 (Some(u16::try_from(parse_u32(digits)?).ok()?), digits_end)
             }
             _ => (None, host_end),
         };
         let uri = SipUri {
             port,
-            ..SipUri::new(Host::Name(host)).with_user(text.get(user_start..at)?)
+            ..SipUri::new(Host::Name(host)).with_user(sub(text, user_start, at)?)
         };
         Some((uri, end))
     }

@@ -6,7 +6,7 @@
 //! its `>`; any other goes through [`Uri::parse`].
 
 use super::{check_param, DisplayName, NameAddr, Params, KNOWN};
-use crate::grammar::{is_qdtext, QuotedString};
+use crate::grammar::{is_qdtext, sub, QuotedString};
 use crate::header::plain_params::{self, span, token_end};
 use crate::uri::{SipUri, Uri};
 
@@ -21,7 +21,7 @@ pub(super) fn parse(value: &str) -> Option<NameAddr<'_>> {
             if bytes.get(close..close + 3) != Some(b"\" <") {
                 return None;
             }
-            let quoted = QuotedString::scanned(value.get(1..close)?);
+            let quoted = QuotedString::scanned(sub(value, 1, close)?);
             (Some(DisplayName::Quoted(quoted)), close + 2)
         }
         _ => return None,
@@ -67,5 +67,5 @@ fn tag(value: &str, at: usize) -> Option<(&str, usize)> {
     }
     let start = at + 5;
     let end = token_end(value.as_bytes(), start);
-    Some((value.get(start..end)?, end)).filter(|_| end > start)
+    Some((sub(value, start, end)?, end)).filter(|_| end > start)
 }

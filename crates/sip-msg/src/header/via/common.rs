@@ -4,7 +4,7 @@
 //! full grammar in [`Via::parse`] decides every unusual value and every error.
 
 use super::{Branch, Rport, SentBy, Via, KNOWN};
-use crate::grammar::parse_digits;
+use crate::grammar::{parse_digits, sub};
 use crate::header::params::Params;
 use crate::header::plain_params::{self, span, token_end};
 use crate::uri::host::{classify, ipv4_end, is_name_char};
@@ -31,20 +31,20 @@ pub(super) fn parse(value: &str) -> Option<Via<'_>> {
     // followed by more host name characters is a longer host, read as any other.
     let (host, host_end) = match ipv4_end(bytes, host_start) {
         Some(end) if !bytes.get(end).is_some_and(|&b| is_name_char(b)) => {
-            (Host::Ipv4(value.get(host_start..end)?), end)
+            (Host::Ipv4(sub(value, host_start, end)?), end)
         }
         _ => {
             let end = span(bytes, host_start, is_name_char);
             if end == host_start {
                 return None;
             }
-            (classify(value.get(host_start..end)?).ok()?, end)
+            (classify(sub(value, host_start, end)?).ok()?, end)
         }
     };
     let (port, params_start) = port(value, host_end)?;
     let sent_by = SentBy { host, port };
-    let (protocol, version) = (value.get(..3)?, value.get(4..7)?);
-    let transport = value.get(PREFIX.len()..transport_end)?;
+    let (protocol, version) = (value.get(..3)?, sub(value, 4, 7)?);
+    let transport = sub(value, PREFIX.len(), transport_end)?;
     let (mut branch_param, mut rport, mut received) = (None, None, None);
     let mut rest_start = params_start;
     if let Some((text, end)) = branch(value, params_start) {
@@ -104,7 +104,7 @@ fn branch(value: &str, at: usize) -> Option<(&str, usize)> {
     // after it when it is there.
     let cookie = value.as_bytes().get(start..start + 7) == Some(b"z9hG4bK");
     let end = token_end(value.as_bytes(), if cookie { start + 7 } else { start });
-    Some((value.get(start..end)?, end)).filter(|_| end > start)
+    Some((sub(value, start, end)?, end)).filter(|_| end > start)
 }
 
 /// The `rport` and `received` parameters from `at` on, in any order (RFC 3581: a client
@@ -212,7 +212,7 @@ fn received_value(value: &str, start: usize) -> Option<(&str, usize)> {
     if !matches!(bytes.get(end), None | Some(b';')) {
         return None;
     }
-    Some((value.get(start..end)?, end))
+    Some((sub(value, start, end)?, end))
 }
 
 /// `;rport` as a word, and the bits that lowercase exactly its letters.
