@@ -34,6 +34,7 @@ pub(super) fn parse_plain(s: &str) -> Option<MsrpUri<'_>> {
 
 /// Whether `s` has the common shape and is valid, read by the same scan as
 /// [`parse_plain`] without slicing out its parts.
+#[inline(always)]
 pub(super) fn is_plain(s: &str) -> bool {
     shape(s).is_some()
 }
