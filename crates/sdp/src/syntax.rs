@@ -110,15 +110,24 @@ pub(crate) fn parse_u64(s: &str) -> Option<u64> {
 /// at a time while the input has them.
 #[inline(always)]
 pub(crate) fn digits(b: &[u8], at: usize) -> Option<(u64, usize)> {
-    let Some(word) = word_at(b, at) else {
-        return digits_from(b, at, at, 0);
+    // Sixteen bytes, when the input has them, take one length check for both words.
+    let (word, next) = match b.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+        Some(pair) => {
+            let (low, high) = pair.split_at(8);
+            let word = |w: &[u8]| w.try_into().map_or(0, u64::from_le_bytes);
+            (word(low), Some(word(high)))
+        }
+        None => match word_at(b, at) {
+            Some(word) => (word, word_at(b, at + 8)),
+            None => return digits_from(b, at, at, 0),
+        },
     };
     match leading_digits(word) {
         0 => None,
         8 => {
             let high = eight_digits_value(word);
             // Up to 15 digits cannot overflow; longer runs take the checked path.
-            match word_at(b, at + 8).map(|next| (next, leading_digits(next))) {
+            match next.map(|next| (next, leading_digits(next))) {
                 Some((next, count @ 0..=7)) => {
                     // The few digits past the first eight are added one by one.
                     let mut n = high;
