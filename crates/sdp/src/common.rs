@@ -230,6 +230,17 @@ fn origin<'a>(text: &'a str, start: usize, last_quad: &mut LastQuad) -> Option<(
 
 /// Where the run of digits from `at` ends, eight bytes at a time.
 fn digits_end(b: &[u8], mut at: usize) -> usize {
+    // The first sixteen bytes, which hold most session ids, take one length check.
+    if let Some(pair) = b.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+        let (low, high) = pair.split_at(8);
+        for half in [low, high] {
+            let count = leading_digits(half.try_into().map_or(0, u64::from_le_bytes));
+            at += count;
+            if count < 8 {
+                return at;
+            }
+        }
+    }
     while let Some(word) = word_at(b, at) {
         let count = leading_digits(word);
         at += count;

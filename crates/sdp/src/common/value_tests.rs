@@ -1,5 +1,5 @@
 //! The readings of common values written as they are (`s=-`, `t=0 0`, the `*` format
-//! list) against the scans they skip.
+//! list) and the word-at-a-time digit runs against the scans they skip.
 
 use proptest::prelude::*;
 
@@ -48,5 +48,20 @@ proptest! {
             super::formats_end(&value, 0),
             crate::syntax::token_list_end(&value, 0, b' ')
         );
+    }
+
+    /// A session id's digit run ends at the first byte that is not a digit, from any
+    /// offset, whatever the length of the run and what follows it.
+    #[test]
+    fn digit_runs_end_at_the_first_other_byte(
+        before in "[0-9 ]{0,3}",
+        run in "[0-9]{0,40}",
+        after in prop::collection::vec(any::<u8>(), 0..20),
+    ) {
+        let mut bytes = format!("{before}{run}").into_bytes();
+        bytes.extend_from_slice(&after);
+        let at = before.len();
+        let expected = at + bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        prop_assert_eq!(super::digits_end(&bytes, at), expected);
     }
 }
