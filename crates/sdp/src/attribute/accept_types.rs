@@ -1,6 +1,8 @@
 //! `a=accept-types` and `a=accept-wrapped-types` (RFC 4975 §8.6): the media types a side
 //! accepts, with `*` and `type/*` wildcards.
 
+mod window;
+
 use crate::syntax::token_end;
 use core::fmt;
 
@@ -79,7 +81,21 @@ impl fmt::Display for MediaRange<'_> {
 /// it (neither a token character, a space, nor the first `/` of an entry), checked in one
 /// pass: its entry count and where it ends; `None` when those bytes are not a valid list.
 /// Each entry is one or two token runs, so the bytes are classified by the run scan alone.
-pub(crate) fn list_prefix(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
+/// A list that ends within a window of the input is read there without length checks.
+pub(crate) fn list_prefix(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    if let Some(window) = bytes
+        .get(at..)
+        .and_then(|rest| rest.first_chunk::<{ window::SPAN + 8 }>())
+    {
+        if let Some((count, end)) = window::list_in(window) {
+            return Some((count, at + end));
+        }
+    }
+    entries(bytes, at)
+}
+
+/// [`list_prefix`] on the whole input.
+fn entries(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
     // Each counted entry takes at least one byte of `bytes`, so the count cannot wrap.
     let mut count = 0usize;
     loop {
@@ -180,7 +196,7 @@ mod tests {
 
     /// The byte-at-a-time list scan that [`list_prefix`] replaced: the grammar the run scan
     /// must agree with.
-    fn reference_list_prefix(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    pub(super) fn reference_list_prefix(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
         fn close(bytes: &[u8], start: usize, end: usize, slash: Option<usize>) -> Option<usize> {
             let valid = match slash {
                 None if end == start => return Some(0),
