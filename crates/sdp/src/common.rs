@@ -322,25 +322,29 @@ const TCP_MSRP: (u64, u64) = literal(b"TCP/MSRP");
 #[inline(always)]
 fn media(text: &str, start: usize) -> Option<(Field<'_>, usize)> {
     let b = text.as_bytes();
-    let (media, at) = match word_at(b, start) {
-        Some(w) if w == MESSAGE.0 => ("message", start + 8),
-        _ => spaced(text, start, token_end(b, start))?,
+    // Whether the media is `message` and the proto an MSRP transport are worked out where
+    // the words are matched, so the common words need no string comparison.
+    let (message, at) = match word_at(b, start) {
+        Some(w) if w == MESSAGE.0 => (true, start + 8),
+        _ => {
+            let (media, at) = spaced(text, start, token_end(b, start))?;
+            (media.eq_ignore_ascii_case("message"), at)
+        }
     };
     let (port, end) = digits(b, at)?;
     let port = u16::try_from(port).ok()?;
     let at = space_after(b, at, end)?;
-    let (proto, at) = match word_at(b, at) {
-        Some(w) if w == TCP_MSRP.0 && b.get(at + 8) == Some(&b' ') => ("TCP/MSRP", at + 9),
-        _ => spaced(text, at, token_list_end(b, at, b'/')?)?,
+    let (transport, at) = match word_at(b, at) {
+        Some(w) if w == TCP_MSRP.0 && b.get(at + 8) == Some(&b' ') => {
+            (Some(MsrpTransport::Tcp), at + 9)
+        }
+        _ => {
+            let (proto, at) = spaced(text, at, token_list_end(b, at, b'/')?)?;
+            (MsrpTransport::from_proto(proto), at)
+        }
     };
     let end = formats_end(b, at)?;
-    let kind = match (media, proto) {
-        ("message", "TCP/MSRP") => (true, Some(MsrpTransport::Tcp)),
-        _ => (
-            media.eq_ignore_ascii_case("message"),
-            MsrpTransport::from_proto(proto),
-        ),
-    };
+    let kind = (message, transport);
     let media = MediaDescription::new(text.get(start..end)?, port, None, kind);
     Some((Field::Media(media), end))
 }
