@@ -192,9 +192,10 @@ pub(crate) fn text_end(b: &[u8], mut at: usize) -> usize {
 /// How many of the word's bytes, from the first, are ASCII digits.
 #[inline(always)]
 pub(crate) fn leading_digits(word: u64) -> usize {
-    // A digit becomes 0..=9; any other byte becomes 10..=255 and sets its high bit below.
-    let t = word ^ splat(b'0');
-    let not_digit = (((t & splat(0x7f)) + splat(0x80 - 10)) | t) & splat(0x80);
+    // Any byte but a digit has its high bit set by `- '0'` or `+ 0x46`; borrows and carries
+    // start only at such bytes and reach only bytes above, so the lowest flag is exact.
+    let not_digit =
+        (word.wrapping_sub(splat(b'0')) | word.wrapping_add(splat(0x80 - b'9' - 1))) & splat(0x80);
     (not_digit.trailing_zeros() / 8) as usize
 }
 

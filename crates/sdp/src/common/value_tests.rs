@@ -64,4 +64,22 @@ proptest! {
         let expected = at + bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
         prop_assert_eq!(super::digits_end(&bytes, at), expected);
     }
+
+    /// The digit count of a word is how many of its bytes, from the first, are ASCII
+    /// digits, for any bytes (bytes just outside the digits and high bytes among them).
+    #[test]
+    fn words_count_their_leading_digits(
+        bytes in prop::array::uniform8(prop_oneof![
+            3 => b'0'..=b'9',
+            1 => Just(b'/'),
+            1 => Just(b':'),
+            1 => Just(0xb9u8),
+            1 => Just(0xbau8),
+            1 => Just(0xffu8),
+            2 => any::<u8>(),
+        ]),
+    ) {
+        let expected = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        prop_assert_eq!(crate::syntax::leading_digits(u64::from_le_bytes(bytes)), expected);
+    }
 }
