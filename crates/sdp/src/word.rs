@@ -70,14 +70,41 @@ pub(crate) fn starts_with(word: u64, (value, mask): (u64, u64)) -> bool {
     word & mask == value
 }
 
-/// The high bit of each byte of `word` that is not an ASCII lower-case letter.
+/// A high bit set for the first byte of `word` that is not an ASCII lower-case letter,
+/// as the lowest set bit; bits above it may be set for lower-case letters too.
 #[inline(always)]
 pub(crate) fn not_lower_case(word: u64) -> u64 {
-    // With its high bit set, an ASCII byte minus `k` keeps the high bit exactly when the
-    // byte is at least `k`, and never borrows from the next byte. Bytes of 0x80 and above
-    // are ruled out by `!word`.
-    let high = word | splat(0x80);
-    let from_a = high.wrapping_sub(splat(b'a'));
-    let past_z = high.wrapping_sub(splat(b'z' + 1));
-    !(from_a & !past_z & !word) & splat(0x80)
+    // Any byte but a lower-case letter has its high bit set by `- 'a'` or `+ 5` (0x7b and
+    // up); borrows and carries start only at such bytes and reach only bytes above.
+    (word.wrapping_sub(splat(b'a')) | word.wrapping_add(splat(0x80 - b'z' - 1))) & splat(0x80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::not_lower_case;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The lowest flag of a word is its first byte that is not a lower-case letter, and
+        /// a word of lower-case letters has no flag, for any bytes (those next to `a` and
+        /// `z`, and high bytes, among them).
+        #[test]
+        fn the_lowest_flag_is_the_first_other_byte(
+            bytes in prop::array::uniform8(prop_oneof![
+                4 => b'a'..=b'z',
+                1 => Just(b'`'),
+                1 => Just(b'{'),
+                1 => Just(0xe0u8),
+                1 => Just(0xe1u8),
+                1 => Just(0xfbu8),
+                2 => any::<u8>(),
+            ]),
+        ) {
+            let flags = not_lower_case(u64::from_le_bytes(bytes));
+            match bytes.iter().position(|b| !b.is_ascii_lowercase()) {
+                Some(first) => prop_assert_eq!(flags.trailing_zeros() / 8, first as u32),
+                None => prop_assert_eq!(flags, 0),
+            }
+        }
+    }
 }
