@@ -168,6 +168,46 @@ impl<'a> Via<'a> {
 
     /// Moves a known parameter into its field (the first occurrence wins) after checking it.
     fn take_param(&mut self, p: Param<'a>, at: usize) -> Result<(), ValueError> {
+        let mut fields = FieldParams::of(self);
+        fields.take(p, at)?;
+        fields.set(self);
+        Ok(())
+    }
+}
+
+/// The parameters of [`KNOWN`], which a via-parm keeps in fields. The direct path reads them
+/// before it builds the via-parm, so that it builds it once, where the caller receives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct FieldParams<'a> {
+    pub(crate) branch: Option<Branch<'a>>,
+    pub(crate) received: Option<Host<'a>>,
+    pub(crate) rport: Option<Rport>,
+    pub(crate) maddr: Option<Host<'a>>,
+    pub(crate) ttl: Option<u8>,
+}
+
+impl<'a> FieldParams<'a> {
+    fn of(via: &Via<'a>) -> Self {
+        FieldParams {
+            branch: via.branch,
+            received: via.received,
+            rport: via.rport,
+            maddr: via.maddr,
+            ttl: via.ttl,
+        }
+    }
+
+    fn set(self, via: &mut Via<'a>) {
+        via.branch = self.branch;
+        via.received = self.received;
+        via.rport = self.rport;
+        via.maddr = self.maddr;
+        via.ttl = self.ttl;
+    }
+
+    /// Moves a known parameter into its field (the first occurrence wins) after checking it;
+    /// other parameters are left alone.
+    pub(crate) fn take(&mut self, p: Param<'a>, at: usize) -> Result<(), ValueError> {
         let Some(known) = Known::of(p.name) else {
             return Ok(());
         };

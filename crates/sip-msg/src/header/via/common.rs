@@ -3,7 +3,7 @@
 //! It reads that shape in one pass and gives up (returns `None`) on anything else, so the
 //! full grammar in [`Via::parse`] decides every unusual value and every error.
 
-use super::{Branch, Rport, SentBy, Via, KNOWN};
+use super::{Branch, FieldParams, Rport, SentBy, Via, KNOWN};
 use crate::grammar::{parse_digits, sub};
 use crate::header::params::Params;
 use crate::header::plain_params::{self, span, token_end};
@@ -45,47 +45,48 @@ pub(super) fn parse(value: &str) -> Option<Via<'_>> {
     let sent_by = SentBy { host, port };
     let (protocol, version) = (value.get(..3)?, sub(value, 4, 7)?);
     let transport = sub(value, PREFIX.len(), transport_end)?;
-    let (mut branch_param, mut rport, mut received) = (None, None, None);
+    let mut fields = FieldParams::default();
     let mut rest_start = params_start;
     if let Some((text, end)) = branch(value, params_start) {
-        branch_param = Some(Branch(text));
+        fields.branch = Some(Branch(text));
         rest_start = end;
         if let Some(end) = rport_flag(bytes, end) {
-            rport = Some(Rport::Requested);
+            fields.rport = Some(Rport::Requested);
             rest_start = end;
         }
         if rest_start < value.len() {
-            rest_start = nat_params(value, rest_start, &mut rport, &mut received);
+            rest_start = nat_params(value, rest_start, &mut fields.rport, &mut fields.received);
         }
     }
     if rest_start < value.len() {
-        let mut via = Via::bare(protocol, version, transport, sent_by);
-        via.branch = branch_param;
-        via.rport = rport;
-        via.received = received;
-        return other_params(via, value, params_start, rest_start);
+        fields = other_params(fields, value, rest_start)?;
     }
     Some(Via {
-        branch: branch_param,
-        rport,
-        received,
+        protocol,
+        version,
+        transport,
+        sent_by,
+        branch: fields.branch,
+        received: fields.received,
+        rport: fields.rport,
+        maddr: fields.maddr,
+        ttl: fields.ttl,
         params: Params::checked(value.get(params_start..)?).hiding(KNOWN),
-        ..Via::bare(protocol, version, transport, sent_by)
     })
 }
 
-/// The end of [`parse`] when parameters other than a leading branch and rport follow, read
-/// by the parameter loop from `rest_start`.
+/// The fields of [`parse`] when parameters other than a leading branch and rport follow,
+/// read by the parameter loop from `rest_start`. The via-parm itself is built by the caller
+/// alone: one construction site is what lets it be written straight into the caller's
+/// result instead of being copied there.
 #[inline(never)]
 fn other_params<'a>(
-    mut via: Via<'a>,
+    mut fields: FieldParams<'a>,
     value: &'a str,
-    params_start: usize,
     rest_start: usize,
-) -> Option<Via<'a>> {
-    plain_params::scan(value, rest_start, |p, at| via.take_param(p, at))?;
-    via.params = Params::checked(value.get(params_start..)?).hiding(KNOWN);
-    Some(via)
+) -> Option<FieldParams<'a>> {
+    plain_params::scan(value, rest_start, |p, at| fields.take(p, at))?;
+    Some(fields)
 }
 
 /// `;branch=<token>` at `at`, the parameter nearly every via-parm starts with, and where it
