@@ -326,7 +326,7 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
 
     /// Checks the end of the input and builds the result, moving the media sections into it.
     #[inline(always)]
-    pub(crate) fn finish(mut self) -> Result<SessionDescription<'a>, ParseError> {
+    pub(crate) fn finish(&mut self) -> Result<SessionDescription<'a>, ParseError> {
         let end = self.text.len();
         self.close_section(end)?;
         self.check_required(0, end)?;
