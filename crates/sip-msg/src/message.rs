@@ -81,11 +81,7 @@ impl Parser {
     /// of the datagram.
     pub fn parse_datagram<'a>(&self, buf: &'a [u8]) -> Result<Message<'a>, Error> {
         let mut message = Message::empty();
-        let head =
-            scan::scan(buf, &self.limits, &mut message.headers).map_err(|stop| match stop {
-                Stop::Incomplete => Error::Truncated { offset: buf.len() },
-                Stop::Invalid(e) => e,
-            })?;
+        let head = self.scan(buf, &mut message)?;
         if self.mode == Mode::Validating {
             // The checks pass by the Content-Length lines, so the body is read after them
             // without a walk of its own. On any failure the parse starts over in its usual
@@ -102,6 +98,14 @@ impl Parser {
             }
         }
         self.finish_in_order(message, buf, head)
+    }
+
+    /// The line structure of the datagram `buf`, its headers recorded in `message`.
+    fn scan(&self, buf: &[u8], message: &mut Message<'_>) -> Result<Head, Error> {
+        scan::scan(buf, &self.limits, &mut message.headers).map_err(|stop| match stop {
+            Stop::Incomplete => Error::Truncated { offset: buf.len() },
+            Stop::Invalid(e) => e,
+        })
     }
 
     /// The parse of a scanned datagram, one step after the other: Content-Length, body,

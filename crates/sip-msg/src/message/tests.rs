@@ -6,11 +6,7 @@ use proptest::prelude::*;
 fn parse_in_order(buf: &[u8]) -> Result<Message<'_>, Error> {
     let parser = Parser::new();
     let mut message = Message::empty();
-    let head =
-        scan::scan(buf, &parser.limits, &mut message.headers).map_err(|stop| match stop {
-            Stop::Incomplete => Error::Truncated { offset: buf.len() },
-            Stop::Invalid(e) => e,
-        })?;
+    let head = parser.scan(buf, &mut message)?;
     parser.finish_in_order(message, buf, head)
 }
 
