@@ -36,19 +36,23 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_size: 65_536,
-            max_line_len: 4096,
-            max_lines: 1024,
-            max_media: MEDIA_CAPACITY,
-            max_attributes: 256,
-            max_path_uris: 16,
-            max_accept_types: 64,
-        }
+        Limits::DEFAULT
     }
 }
 
 impl Limits {
+    /// The defaults, as a constant: a parse with them reads them from one place instead of
+    /// building them on the stack first.
+    pub(crate) const DEFAULT: Limits = Limits {
+        max_size: 65_536,
+        max_line_len: 4096,
+        max_lines: 1024,
+        max_media: MEDIA_CAPACITY,
+        max_attributes: 256,
+        max_path_uris: 16,
+        max_accept_types: 64,
+    };
+
     /// The media section limit actually applied: never more than the fixed capacity.
     pub(crate) fn media_sections(&self) -> usize {
         self.max_media.min(MEDIA_CAPACITY)

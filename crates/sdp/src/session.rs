@@ -72,7 +72,7 @@ pub struct SessionDescription<'a> {
 impl<'a> SessionDescription<'a> {
     /// Parses with the default [`Limits`].
     pub fn parse(input: &'a [u8]) -> Result<Self, ParseError> {
-        Self::parse_with(input, &Limits::default())
+        Self::parse_with(input, &Limits::DEFAULT)
     }
 
     /// Parses with the given limits.
