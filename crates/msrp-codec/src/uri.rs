@@ -175,6 +175,23 @@ impl<'a> MsrpUri<'a> {
         }
     }
 
+    /// The length of the URI that starts `b` when it has the common shape
+    /// (`msrp[s]://host[:port][/session-id];transport`, a name or IPv4 host, no userinfo,
+    /// escapes or parameters) and the byte after it is below `!` (a space, a control byte) or from
+    /// 0x80, or there is none; `None` otherwise, also for many valid URIs. When it returns `Some(n)`,
+    /// [`check`](Self::check) accepts the first `n` bytes. For lists such as `a=path`, whose
+    /// items end at a space or a line end, so that an item's end need not be found first.
+    ///
+    /// ```
+    /// use msrp_codec::uri::MsrpUri;
+    /// assert_eq!(MsrpUri::plain_prefix_len(b"msrp://h:7394/s;tcp msrp://g/t;tcp"), Some(19));
+    /// assert_eq!(MsrpUri::plain_prefix_len(b"msrp://h/s;tcp;lr"), None);
+    /// ```
+    #[inline]
+    pub fn plain_prefix_len(b: &[u8]) -> Option<usize> {
+        scan::plain_prefix_len(b)
+    }
+
     /// Reads any URI part by part; [`parse`](Self::parse) sends here every URI the one-pass
     /// scan does not accept, so all errors come from here.
     fn parse_general(s: &'a str) -> Result<Self, UriError> {

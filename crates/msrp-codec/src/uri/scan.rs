@@ -53,6 +53,34 @@ struct Shape {
 #[inline(always)]
 fn shape(s: &str) -> Option<Shape> {
     let b = s.as_bytes();
+    let shape = head(b)?;
+    let t_end = shape.transport.1;
+    if t_end < b.len() {
+        let params = s.get(t_end..)?;
+        if !params.starts_with(';') || check_params(params, t_end).is_err() {
+            return None;
+        }
+    }
+    Some(shape)
+}
+
+/// The length of the URI of the common shape without parameters that starts `b`, when the
+/// byte after it is below `!` or from 0x80, or there is none. No byte of a URI's scheme,
+/// host, port, session-id or transport is one of those, so every run of the
+/// scan stops at or before that byte: the scan reads exactly what it would read on the URI
+/// alone, which [`is_plain`] then accepts.
+#[inline(always)]
+pub(super) fn plain_prefix_len(b: &[u8]) -> Option<usize> {
+    let t_end = head(b)?.transport.1;
+    match b.get(t_end) {
+        Some(c) if (b'!'..0x80).contains(c) => None,
+        _ => Some(t_end),
+    }
+}
+
+/// The parts of the common shape up to the end of the transport; what follows is not read.
+#[inline(always)]
+fn head(b: &[u8]) -> Option<Shape> {
     let (scheme, host_start) = scheme(b)?;
     let host_end = span(b, host_start, is_host_char);
     if host_end == host_start {
@@ -80,12 +108,6 @@ fn shape(s: &str) -> Option<Shape> {
     let t_end = span(b, pos + 1, is_alphanumeric);
     if t_end == pos + 1 {
         return None;
-    }
-    if t_end < b.len() {
-        let params = s.get(t_end..)?;
-        if !params.starts_with(';') || check_params(params, t_end).is_err() {
-            return None;
-        }
     }
     Some(Shape {
         scheme,
@@ -160,7 +182,7 @@ fn port_digits(b: &[u8], start: usize) -> Option<(u16, usize)> {
 #[cfg(test)]
 mod tests {
     use super::super::{MsrpUri, UriError};
-    use super::parse_plain;
+    use super::{parse_plain, plain_prefix_len};
     use proptest::prelude::*;
 
     #[test]
@@ -228,8 +250,68 @@ mod tests {
         }
     }
 
+    /// What [`plain_prefix_len`] must give: the item runs to the first byte below `!` or
+    /// from 0x80, and its length counts when the one-pass parse accepts the item and finds no
+    /// parameters in it.
+    fn expected_prefix_len(b: &[u8]) -> Option<usize> {
+        let end = b
+            .iter()
+            .position(|c| !(b'!'..0x80).contains(c))
+            .unwrap_or(b.len());
+        let item = core::str::from_utf8(b.get(..end)?).ok()?;
+        parse_plain(item)
+            .filter(|uri| uri.params.is_empty())
+            .map(|_| end)
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// For a generated URI followed by a separator (space, line end, control byte, DEL,
+        /// a non-ASCII character, a visible byte or nothing) and more text, `plain_prefix_len`
+        /// is the length of the item before the first byte below `!` or from 0x80 exactly when
+        /// the one-pass parse accepts that item without parameters, and `None` otherwise; where
+        /// it gives a length, `check` accepts that prefix.
+        #[test]
+        fn prefix_len_agrees_with_the_one_pass_parse(
+            s in uri_text(),
+            sep in "( |\r\n|\n|\t|\x00|\x7f|é|;|/|a|)",
+            rest in "[ -~é]{0,12}",
+        ) {
+            let text = format!("{s}{sep}{rest}");
+            let got = plain_prefix_len(text.as_bytes());
+            prop_assert_eq!(got, expected_prefix_len(text.as_bytes()));
+            if let Some(n) = got {
+                prop_assert_eq!(MsrpUri::check(&text[..n]), Ok(()));
+            }
+        }
+
+        /// The same holds for the bytes of a valid common URI and a following one with up to
+        /// two bytes (any value, controls and bytes from 0x80 included) replaced, inserted or
+        /// removed anywhere.
+        #[test]
+        fn prefix_len_agrees_on_mutated_lists(
+            edits in proptest::collection::vec((0usize..56, any::<u8>(), 0u8..3), 1..3),
+        ) {
+            let mut b = b"msrp://198.51.100.7:7394/9di4eae923s;tcp msrp://h/x;tls\r\n".to_vec();
+            for (at, byte, how) in edits {
+                let at = at.min(b.len());
+                match how {
+                    0 if at < b.len() => b[at] = byte,
+                    1 => b.insert(at, byte),
+                    _ if at < b.len() => {
+                        b.remove(at);
+                    }
+                    _ => {}
+                }
+            }
+            let got = plain_prefix_len(&b);
+            prop_assert_eq!(got, expected_prefix_len(&b));
+            if let Some(n) = got {
+                let uri = core::str::from_utf8(&b[..n]);
+                prop_assert!(uri.is_ok_and(|uri| MsrpUri::check(uri).is_ok()));
+            }
+        }
 
         /// For any text, `parse` (one-pass path first) returns exactly what the general parser
         /// returns: the same fields when valid, the same error kind and offset when not.

@@ -98,8 +98,16 @@ pub(crate) fn list_prefix(text: &str, mut at: usize, max_uris: usize) -> Option<
     let b = text.as_bytes();
     let mut len = 0usize;
     loop {
-        let end = item_end(b, at)?;
-        MsrpUri::check(text.get(at..end)?).ok()?;
+        // A URI of the common shape is checked and its end found in one scan; any other item
+        // is found first and then checked.
+        let end = match MsrpUri::plain_prefix_len(b.get(at..)?) {
+            Some(len) => at + len,
+            None => {
+                let end = item_end(b, at)?;
+                MsrpUri::check(text.get(at..end)?).ok()?;
+                end
+            }
+        };
         len = len.saturating_add(1);
         if len > max_uris {
             return None;
