@@ -90,9 +90,10 @@ impl<'a> Path<'a> {
 
 /// The path list that starts at `at` and ends at the first control byte or the end of the
 /// input, when [`Path::parse`] accepts those bytes with `max_uris`: where it ends. Items end
-/// at the first byte that is not visible ASCII: a URI holds no other byte, so when such a
-/// byte other than SP, CR or LF ends an item, either the URI check fails or the line end
-/// check after the item does, as for the item a scan for SP, CR and LF would give.
+/// where a `non-ws-string` does (at a control byte, SP or DEL): when a byte other than SP,
+/// CR or LF ends an item, or a non-ASCII byte is inside one, either the URI check fails or
+/// the line end check after the item does, as for the item a scan for SP, CR and LF would
+/// give.
 #[inline(always)]
 pub(crate) fn list_prefix(text: &str, mut at: usize, max_uris: usize) -> Option<usize> {
     let b = text.as_bytes();
@@ -103,7 +104,7 @@ pub(crate) fn list_prefix(text: &str, mut at: usize, max_uris: usize) -> Option<
         let end = match MsrpUri::plain_prefix_len(b.get(at..)?) {
             Some(len) => at + len,
             None => {
-                let end = item_end(b, at)?;
+                let end = crate::syntax::non_ws_end(b, at);
                 MsrpUri::check(text.get(at..end)?).ok()?;
                 end
             }
@@ -117,33 +118,6 @@ pub(crate) fn list_prefix(text: &str, mut at: usize, max_uris: usize) -> Option<
             _ => return Some(end),
         }
     }
-}
-
-/// The first byte from `at` that is not visible ASCII (`!` to DEL), or the end of the input,
-/// eight bytes at a time.
-#[inline(always)]
-fn item_end(b: &[u8], at: usize) -> Option<usize> {
-    let rest = b.get(at..)?;
-    let mut words = rest.chunks_exact(8);
-    let mut start = at;
-    for chunk in &mut words {
-        let word = chunk.try_into().map_or(0, u64::from_le_bytes);
-        // A byte below '!' borrows into its high bit, a byte from 0x80 has it: the lowest
-        // high bit is the first such byte (a borrow only reaches the bytes above it).
-        let found = (word.wrapping_sub(0x2121_2121_2121_2121) | word) & 0x8080_8080_8080_8080;
-        if found != 0 {
-            return Some(start + (found.trailing_zeros() / 8) as usize);
-        }
-        start += 8;
-    }
-    let tail = words.remainder();
-    Some(
-        start
-            + tail
-                .iter()
-                .position(|c| !(b'!'..0x80).contains(c))
-                .unwrap_or(tail.len()),
-    )
 }
 
 /// Items of the list with their byte offsets. An empty item (two spaces, or a leading or
@@ -275,8 +249,8 @@ mod tests {
 
         /// Whatever control bytes, non-ASCII characters, spaces and line ends a path value
         /// holds, the parse of an offer with it returns exactly what the general scanner and
-        /// field parsers return: the items end at the first byte that is not visible ASCII
-        /// for the one-pass reader, which must not change where any error is reported.
+        /// field parsers return: the one-pass reader ends items where a `non-ws-string` ends,
+        /// which must not change where any error is reported.
         #[test]
         fn path_items_agree_with_the_general_parse(value in near_path_value(), lf in proptest::prelude::any::<bool>()) {
             let end = if lf { "\n" } else { "\r\n" };
