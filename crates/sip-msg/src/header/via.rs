@@ -91,31 +91,11 @@ pub struct Via<'a> {
 impl<'a> Via<'a> {
     /// A `SIP/2.0/<transport>` via-parm with a branch and nothing else.
     pub fn new(transport: &'a str, sent_by: SentBy<'a>, branch: &'a str) -> Self {
-        Via {
+        let fields = FieldParams {
             branch: Some(Branch(branch)),
-            ..Via::bare("SIP", "2.0", transport, sent_by)
-        }
-    }
-
-    /// A via-parm with no parameters yet, the start of every parse.
-    pub(crate) fn bare(
-        protocol: &'a str,
-        version: &'a str,
-        transport: &'a str,
-        sent_by: SentBy<'a>,
-    ) -> Self {
-        Via {
-            protocol,
-            version,
-            transport,
-            sent_by,
-            branch: None,
-            received: None,
-            rport: None,
-            maddr: None,
-            ttl: None,
-            params: Params::EMPTY,
-        }
+            ..FieldParams::default()
+        };
+        fields.via("SIP", "2.0", transport, sent_by, Params::EMPTY)
     }
 
     /// Parses one via-parm; surrounding whitespace is ignored.
@@ -155,23 +135,16 @@ impl<'a> Via<'a> {
         } else {
             None
         };
-        let mut via = Via::bare(protocol, version, transport, SentBy { host, port });
-        via.params = Params::scan_with(&mut s, |p, at| via.take_param(p, at))?.hiding(KNOWN);
+        let mut fields = FieldParams::default();
+        let params = Params::scan_with(&mut s, |p, at| fields.take(p, at))?.hiding(KNOWN);
         s.finish("SEMI or end of via-parm")?;
-        Ok(via)
+        let sent_by = SentBy { host, port };
+        Ok(fields.via(protocol, version, transport, sent_by, params))
     }
 
     /// The branch text, if any.
     pub fn branch(&self) -> Option<&'a str> {
         self.branch.map(|b| b.0)
-    }
-
-    /// Moves a known parameter into its field (the first occurrence wins) after checking it.
-    fn take_param(&mut self, p: Param<'a>, at: usize) -> Result<(), ValueError> {
-        let mut fields = FieldParams::of(self);
-        fields.take(p, at)?;
-        fields.set(self);
-        Ok(())
     }
 }
 
@@ -187,22 +160,29 @@ pub(crate) struct FieldParams<'a> {
 }
 
 impl<'a> FieldParams<'a> {
-    fn of(via: &Via<'a>) -> Self {
-        FieldParams {
-            branch: via.branch,
-            received: via.received,
-            rport: via.rport,
-            maddr: via.maddr,
-            ttl: via.ttl,
+    /// The via-parm with these fields. Inlined, so that each parse builds its via-parm in
+    /// one place.
+    #[inline(always)]
+    pub(crate) fn via(
+        self,
+        protocol: &'a str,
+        version: &'a str,
+        transport: &'a str,
+        sent_by: SentBy<'a>,
+        params: Params<'a>,
+    ) -> Via<'a> {
+        Via {
+            protocol,
+            version,
+            transport,
+            sent_by,
+            branch: self.branch,
+            received: self.received,
+            rport: self.rport,
+            maddr: self.maddr,
+            ttl: self.ttl,
+            params,
         }
-    }
-
-    fn set(self, via: &mut Via<'a>) {
-        via.branch = self.branch;
-        via.received = self.received;
-        via.rport = self.rport;
-        via.maddr = self.maddr;
-        via.ttl = self.ttl;
     }
 
     /// Moves a known parameter into its field (the first occurrence wins) after checking it;

@@ -61,18 +61,8 @@ pub(super) fn parse(value: &str) -> Option<Via<'_>> {
     if rest_start < value.len() {
         fields = other_params(fields, value, rest_start)?;
     }
-    Some(Via {
-        protocol,
-        version,
-        transport,
-        sent_by,
-        branch: fields.branch,
-        received: fields.received,
-        rport: fields.rport,
-        maddr: fields.maddr,
-        ttl: fields.ttl,
-        params: Params::checked(value.get(params_start..)?).hiding(KNOWN),
-    })
+    let params = Params::checked(value.get(params_start..)?).hiding(KNOWN);
+    Some(fields.via(protocol, version, transport, sent_by, params))
 }
 
 /// The fields of [`parse`] when parameters other than a leading branch and rport follow,
