@@ -54,6 +54,7 @@ mod session;
 mod sink;
 mod state;
 mod syntax;
+mod text;
 mod word;
 
 pub use address::{Address, AddressType, ConnectionData, Host};

@@ -47,10 +47,10 @@ fn text_of<'a>(input: &'a [u8], limits: &Limits) -> Result<&'a str, ParseError> 
             offset: limits.max_size,
         });
     }
-    core::str::from_utf8(input).map_err(|e| ParseError {
+    crate::text::utf8(input).map_err(|offset| ParseError {
         kind: ParseErrorKind::NotUtf8,
         line: 0,
-        offset: e.valid_up_to(),
+        offset,
     })
 }
 

@@ -63,6 +63,7 @@ mod name;
 mod scan;
 mod start_line;
 mod swar;
+mod text;
 mod validate;
 
 pub use accessors::{Item, ListItems, TypedLines, TypedList};

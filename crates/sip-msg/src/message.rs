@@ -7,6 +7,7 @@ use crate::limits::Limits;
 use crate::name::HeaderName;
 use crate::scan::{self, Head, HeaderList, RawHeader, Stop};
 use crate::start_line::{self, Method, StartLine, StatusCode};
+use crate::text;
 use crate::validate::{self, Checked, Lengths};
 use core::fmt;
 
@@ -153,8 +154,7 @@ impl Parser {
     /// Checks the head is text and parses the start line.
     fn start<'a>(&self, message: &mut Message<'a>, buf: &'a [u8], head: Head) -> Result<(), Error> {
         let text = buf.get(..head.len).unwrap_or(&[]);
-        message.head =
-            core::str::from_utf8(text).map_err(|e| Error::syntax(e.valid_up_to(), "UTF-8 text"))?;
+        message.head = text::utf8(text).map_err(|at| Error::syntax(at, "UTF-8 text"))?;
         let line = message.head.get(..head.start_line_len).unwrap_or("");
         message.start_line = start_line::parse(line)?;
         Ok(())
