@@ -6,6 +6,7 @@
 //! the same error at the same offset as always.
 
 mod attribute;
+mod prologue;
 mod repeated_quad;
 
 use crate::address::{Address, AddressType, ConnectionData, Host};
@@ -30,6 +31,7 @@ pub(crate) fn read_lines<'a>(
     state: &mut State<'a, '_, '_>,
 ) -> Result<(), ParseError> {
     let mut last_quad = LastQuad::default();
+    prologue::read(scanner, state, &mut last_quad);
     while let Some(read) = read_line(scanner, state, &mut last_quad) {
         read?;
     }
@@ -65,8 +67,8 @@ fn read_line<'a>(
             commit(scanner, state, b'v', start, start + 1, Field::Version)
         }
         b'o' => {
-            let (field, end) = origin(text, start, last_quad)?;
-            commit(scanner, state, b'o', start, end, field)
+            let (origin, end) = origin(text, start, last_quad)?;
+            commit(scanner, state, b'o', start, end, Field::Origin(origin))
         }
         b's' => {
             let end = session_name_end(b, start)?;
@@ -74,8 +76,15 @@ fn read_line<'a>(
             commit(scanner, state, b's', start, end, Field::Text(name))
         }
         b'c' => {
-            let (field, end) = connection(text, start, last_quad)?;
-            commit(scanner, state, b'c', start, end, field)
+            let (connection, end) = connection(text, start, last_quad)?;
+            commit(
+                scanner,
+                state,
+                b'c',
+                start,
+                end,
+                Field::Connection(connection),
+            )
         }
         b't' => {
             let end = time(b, start)?;
@@ -182,8 +191,9 @@ fn commit<'a>(
 #[inline(always)]
 /// Where the next line starts when a line end (CRLF, LF, or the end of the input) is at `at`.
 fn line_end(b: &[u8], at: usize) -> Option<usize> {
-    // CRLF, the line end of SIP bodies, is compared as one pair first.
-    if let Some([b'\r', b'\n', ..]) = b.get(at..) {
+    // CRLF, the line end of SIP bodies, is compared first, as one two-byte word.
+    let pair = b.get(at..).and_then(<[u8]>::first_chunk::<2>);
+    if pair.map(|p| u16::from_le_bytes(*p)) == Some(u16::from_le_bytes(*b"\r\n")) {
         return Some(at + 2);
     }
     match b.get(at) {
@@ -212,7 +222,11 @@ fn space_after(b: &[u8], start: usize, end: usize) -> Option<usize> {
 
 /// `<username> <sess-id> <sess-version> <nettype> IP4 <dotted quad>`.
 #[inline(always)]
-fn origin<'a>(text: &'a str, start: usize, last_quad: &mut LastQuad) -> Option<(Field<'a>, usize)> {
+fn origin<'a>(
+    text: &'a str,
+    start: usize,
+    last_quad: &mut LastQuad,
+) -> Option<(Origin<'a>, usize)> {
     let b = text.as_bytes();
     let (username, at) = spaced(text, start, non_ws_end(b, start))?;
     let (session_id, at) = spaced(text, at, digits_end(b, at))?;
@@ -225,7 +239,7 @@ fn origin<'a>(text: &'a str, start: usize, last_quad: &mut LastQuad) -> Option<(
         session_version,
         address,
     };
-    Some((Field::Origin(origin), end))
+    Some((origin, end))
 }
 
 /// Where the run of digits from `at` ends, eight bytes at a time.
@@ -260,14 +274,14 @@ fn connection<'a>(
     text: &'a str,
     start: usize,
     last_quad: &mut LastQuad,
-) -> Option<(Field<'a>, usize)> {
+) -> Option<(ConnectionData<'a>, usize)> {
     let (address, end) = ip4_address(text, start, last_quad)?;
     let connection = ConnectionData {
         address,
         ttl: None,
         count: None,
     };
-    Some((Field::Connection(connection), end))
+    Some((connection, end))
 }
 
 const IN_IP4: (u64, u64) = literal(b"IN IP4 ");

@@ -163,7 +163,7 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
             return Err(line.error(ParseErrorKind::OutOfOrder { field }));
         }
         if once {
-            let bit = 1u32 << (line.kind & 31);
+            let bit = once_bit(line.kind);
             if self.singles & bit != 0 {
                 return Err(line.error(ParseErrorKind::Repeated { field }));
             }
@@ -172,6 +172,40 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
         self.rank = rank;
         self.last_kind = line.kind;
         Ok(())
+    }
+
+    /// The opening `v=0`, `o=`, `s=`, optional `c=` and `t=` lines, read in this order at the
+    /// start of the input. From the fresh state of that place none of their place checks
+    /// can fail, and the state is left as reading them one at a time leaves it.
+    #[inline(always)]
+    pub(crate) fn prologue(
+        &mut self,
+        origin: Origin<'a>,
+        session_name: &'a str,
+        connection: Option<ConnectionData<'a>>,
+    ) {
+        self.version = true;
+        self.origin = Some(origin);
+        self.session_name = Some(session_name);
+        self.has_time = true;
+        self.rank = LETTER_RULES[usize::from(b't')].session_rank;
+        self.last_kind = b't';
+        self.singles = once_bit(b'v') | once_bit(b'o') | once_bit(b's');
+        if connection.is_some() {
+            self.singles |= once_bit(b'c');
+            self.connection = connection;
+        }
+    }
+
+    /// What the session lines read so far have left, for comparing two ways of reading them.
+    #[cfg(test)]
+    pub(crate) fn session_state(&self) -> impl PartialEq + core::fmt::Debug + 'a {
+        (
+            (self.version, self.origin, self.session_name, self.has_time),
+            (self.connection, self.session_end, self.session_typed),
+            (self.rank, self.last_kind, self.singles, self.attributes),
+            self.open.is_some(),
+        )
     }
 
     /// The general parse of a value other than `m=`.
@@ -348,6 +382,12 @@ impl<'a, 'l, 'm> State<'a, 'l, 'm> {
             media: core::mem::take(self.media),
         })
     }
+}
+
+/// The bit of `singles` that marks a line type seen, for the types that may not repeat.
+#[inline(always)]
+fn once_bit(kind: u8) -> u32 {
+    1u32 << (kind & 31)
 }
 
 #[inline(always)]

@@ -279,8 +279,9 @@ fn product5<'s>(
     out
 }
 
-/// Descriptions in the usual order with a few generated lines among the session lines or
-/// in a media section (so that each generated line decides the outcome more often than not),
+/// Descriptions in the usual order with a few generated lines among the session lines
+/// (before, between or after the opening `v=`, `o=`, `s=`, `c=` and `t=`) or in a media
+/// section (so that each generated line decides the outcome more often than not),
 /// and every line end: CRLF, LF, a lone CR, or none at the end.
 fn description() -> impl Strategy<Value = String> {
     let head = prop::collection::vec(line(), 0..3);
@@ -289,7 +290,7 @@ fn description() -> impl Strategy<Value = String> {
         prop_oneof![8 => Just("\r\n"), 4 => Just("\n"), 1 => Just("\r"), 1 => Just("")],
         24,
     );
-    (head, 0usize..5, media, ends, any::<bool>()).prop_map(|(head, at, media, ends, twice)| {
+    (head, 0usize..6, media, ends, any::<bool>()).prop_map(|(head, at, media, ends, twice)| {
         let mut lines = vec![
             "v=0".to_string(),
             "o=alice 2890844526 2890844526 IN IP4 198.51.100.7".into(),
