@@ -41,13 +41,29 @@ pub(crate) fn ipv4_end(text: &[u8], at: usize) -> Option<usize> {
     let rest = text.get(at..)?;
     let block: [u8; 16] = match rest.get(..16) {
         Some(block) => block.try_into().ok()?,
-        None => {
-            let mut block = [0; 16];
-            block.get_mut(..rest.len())?.copy_from_slice(rest);
-            block
-        }
+        None => tail_block(text, rest.len())?,
     };
     block_ipv4_end(&block).map(|end| at + end)
+}
+
+/// The last `len` bytes of `text` (fewer than sixteen, at least one) followed by zeros. An
+/// address at the end of a longer text, as in the `received` parameter that ends many
+/// response Vias, takes its last sixteen bytes shifted down instead of a copy into zeros.
+fn tail_block(text: &[u8], len: usize) -> Option<[u8; 16]> {
+    let skip = 16usize.checked_sub(len).filter(|&skip| skip < 16)?;
+    match text.len().checked_sub(16) {
+        Some(from) => {
+            let last = u128::from_le_bytes(text.get(from..)?.try_into().ok()?);
+            Some((last >> (8 * skip)).to_le_bytes())
+        }
+        None => {
+            let mut block = [0; 16];
+            block
+                .get_mut(..len)?
+                .copy_from_slice(text.get(text.len().checked_sub(len)?..)?);
+            Some(block)
+        }
+    }
 }
 
 /// [`ipv4_end`] over a block of sixteen bytes: each octet is one, two or three digits, at
