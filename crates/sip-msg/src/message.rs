@@ -183,8 +183,8 @@ impl Parser {
 
     /// Checks the head is text and parses the start line.
     fn start<'a>(&self, message: &mut Message<'a>, buf: &'a [u8], head: Head) -> Result<(), Error> {
-        let text = buf.get(..head.len).unwrap_or(&[]);
-        message.head = text::utf8(text).map_err(|at| Error::syntax(at, "UTF-8 text"))?;
+        message.head =
+            text::utf8_prefix(buf, head.len).map_err(|at| Error::syntax(at, "UTF-8 text"))?;
         let line = message.head.get(..head.start_line_len).unwrap_or("");
         message.start_line = start_line::parse(line)?;
         Ok(())
