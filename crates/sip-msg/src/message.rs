@@ -161,9 +161,7 @@ impl Parser {
         head: Head,
     ) -> Result<Lengths, Error> {
         self.start(message, buf, head)?;
-        let (checked, lengths) = validate::check(message)?;
-        message.checked = checked;
-        Ok(lengths)
+        validate::check(message)
     }
 
     /// Fills in the start line of a message whose headers and body are in place, then
@@ -176,7 +174,10 @@ impl Parser {
     ) -> Result<(), Error> {
         self.start(message, buf, head)?;
         if self.mode == Mode::Validating {
-            message.checked = validate::check(message)?.0;
+            // The checks store into the message as they go; a message they already ran on
+            // (the retry after a failed validating datagram parse) keeps nothing of that run.
+            message.checked = Checked::default();
+            validate::check(message)?;
         }
         Ok(())
     }
@@ -240,11 +241,6 @@ impl<'a> Message<'a> {
     /// The values the validating parse already typed (none in lenient mode).
     pub(crate) fn checked(&self) -> &Checked<'a> {
         &self.checked
-    }
-
-    /// The header table, for the crate's own passes that look at names before values.
-    pub(crate) fn raw_headers(&self) -> &[RawHeader] {
-        &self.headers
     }
 
     pub(crate) fn headers_mut(&mut self) -> &mut HeaderList {
@@ -347,16 +343,29 @@ impl<'a> Message<'a> {
     }
 
     pub(crate) fn view(&self, raw: &RawHeader) -> Header<'a> {
-        let value = raw.value_range();
-        let offset = value.start;
-        Header::new(
-            raw.name,
-            self.head.get(raw.name_range()).unwrap_or(""),
-            self.head.get(value).unwrap_or(""),
-            offset,
-            raw.folded,
-        )
+        view(self.head, raw)
     }
+
+    /// What the checks read (the method, the head and the header table) beside what they
+    /// write (the values they type), borrowed apart.
+    pub(crate) fn parts_for_checks(
+        &mut self,
+    ) -> (Option<Method<'a>>, &'a str, &[RawHeader], &mut Checked<'a>) {
+        (self.method(), self.head, &self.headers, &mut self.checked)
+    }
+}
+
+/// The header `raw` of the head `head`.
+pub(crate) fn view<'a>(head: &'a str, raw: &RawHeader) -> Header<'a> {
+    let value = raw.value_range();
+    let offset = value.start;
+    Header::new(
+        raw.name,
+        head.get(raw.name_range()).unwrap_or(""),
+        head.get(value).unwrap_or(""),
+        offset,
+        raw.folded,
+    )
 }
 
 impl fmt::Debug for Message<'_> {

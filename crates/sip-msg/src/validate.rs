@@ -5,7 +5,7 @@ use crate::error::Error;
 use crate::field::Header;
 use crate::grammar::{is_qdtext, parse_u32, Scanner};
 use crate::header::{CSeq, CallId, MaxForwards};
-use crate::message::Message;
+use crate::message::{view, Message};
 use crate::name::HeaderName;
 use crate::scan::RawHeader;
 use crate::start_line::Method;
@@ -53,15 +53,15 @@ pub(crate) enum Lengths {
     Several,
 }
 
-/// Runs every check; the first failure wins, in message order for value errors. Returns the
-/// values typed on the way, and the Content-Length lines seen.
-pub(crate) fn check<'a>(message: &Message<'a>) -> Result<(Checked<'a>, Lengths), Error> {
-    let method = message.method();
-    let mut checked = Checked::default();
+/// Runs every check; the first failure wins, in message order for value errors. Stores the
+/// values typed on the way in the message, written in place rather than returned so that
+/// they are not copied; returns the Content-Length lines seen.
+pub(crate) fn check(message: &mut Message<'_>) -> Result<Lengths, Error> {
+    let (method, head, headers, checked) = message.parts_for_checks();
     let mut lengths = Lengths::None;
     let mut seen = 0u8;
     // Only the few headers checked here are looked at beyond their name.
-    for raw in message.raw_headers() {
+    for raw in headers {
         let bit = presence_bit(raw.name);
         if bit == 0 {
             continue;
@@ -73,7 +73,7 @@ pub(crate) fn check<'a>(message: &Message<'a>) -> Result<(Checked<'a>, Lengths),
             };
             continue;
         }
-        let h = message.view(raw);
+        let h = view(head, raw);
         if bit != VIA && seen & bit != 0 {
             return Err(Error::DuplicateHeader {
                 header: h.name(),
@@ -81,7 +81,7 @@ pub(crate) fn check<'a>(message: &Message<'a>) -> Result<(Checked<'a>, Lengths),
             });
         }
         seen |= bit;
-        check_value(&h, method, &mut checked)?;
+        check_value(&h, method, checked)?;
     }
     let mut required = [
         (HeaderName::CallId, CALL_ID),
@@ -97,7 +97,7 @@ pub(crate) fn check<'a>(message: &Message<'a>) -> Result<(Checked<'a>, Lengths),
     .into_iter();
     match required.find(|&(_, bit)| bit != 0 && seen & bit == 0) {
         Some((header, _)) => Err(Error::MissingHeader { header }),
-        None => Ok((checked, lengths)),
+        None => Ok(lengths),
     }
 }
 
