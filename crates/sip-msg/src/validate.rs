@@ -137,8 +137,12 @@ fn check_value<'a>(
 /// A quoted display name must end: an unterminated one would swallow the URI and tag, and
 /// the full From/To grammar is left to the typed accessors, which cost more than the parse.
 fn check_quotes(h: &Header<'_>) -> Result<(), Error> {
+    check_quotes_from(h, display_name_end(h.value().as_bytes()))
+}
+
+/// The search for each quoted string's closing quote in the value, from `pos` on.
+fn check_quotes_from(h: &Header<'_>, mut pos: usize) -> Result<(), Error> {
     let bytes = h.value().as_bytes();
-    let mut pos = display_name_end(bytes);
     while let Some(open) = memchr::memchr(b'"', bytes.get(pos..).unwrap_or(&[])) {
         let start = pos + open;
         pos = start + 1;

@@ -4,29 +4,7 @@ use proptest::prelude::*;
 /// The quote check searching from the start of the value, as before the display name was
 /// read directly: the oracle of the test below.
 fn check_quotes_by_search(h: &crate::field::Header<'_>) -> Result<(), Error> {
-    let bytes = h.value().as_bytes();
-    let mut pos = 0;
-    while let Some(open) = memchr::memchr(b'"', bytes.get(pos..).unwrap_or(&[])) {
-        let start = pos + open;
-        pos = start + 1;
-        loop {
-            match memchr::memchr2(b'"', b'\\', bytes.get(pos..).unwrap_or(&[])) {
-                Some(i) if bytes.get(pos + i) == Some(&b'\\') => pos += i + 2,
-                Some(i) => {
-                    pos += i + 1;
-                    break;
-                }
-                None => {
-                    let e = crate::ValueError {
-                        offset: start,
-                        expected: "closing DQUOTE",
-                    };
-                    return Err(Error::value(h.name(), h.offset(), e));
-                }
-            }
-        }
-    }
-    Ok(())
+    super::check_quotes_from(h, 0)
 }
 
 proptest! {
