@@ -127,9 +127,9 @@ impl LfFinder {
     /// The first LF of `haystack`. A header line is short: the first search covers fewer bytes
     /// than the searcher's four-vector loop needs, so it takes its one-vector steps.
     fn find(&self, haystack: &[u8]) -> Option<usize> {
-        const NEAR: usize = 63;
         #[cfg(target_arch = "x86_64")]
         if let Some(sse2) = &self.sse2 {
+            const NEAR: usize = 63;
             let near = haystack.get(..NEAR).unwrap_or(haystack);
             if let Some(i) = sse2.find(near) {
                 return Some(i);

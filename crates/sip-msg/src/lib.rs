@@ -55,6 +55,7 @@ pub mod resource_list;
 pub mod uri;
 
 mod accessors;
+mod block;
 mod body;
 mod field;
 mod framing;

@@ -10,9 +10,10 @@
 //! short header lines.
 
 use super::{offset32, HeaderList, RawHeader, MAX_HEADER_LEN};
+use crate::block::{line_marks, run_control, LineMarks};
 use crate::grammar::is_token;
 use crate::name::HeaderName;
-use crate::swar::{byte_mask, control_mask, find_byte, word};
+use crate::swar::{find_byte, word};
 
 /// Records the plain header lines from `pos` on, while fewer than `max_headers` are recorded;
 /// returns the offset of the first line left to the general scanner (the empty line ending
@@ -43,13 +44,8 @@ pub(super) fn plain_lines(
 #[inline(always)]
 fn plain_line(buf: &[u8], start: usize, max_len: usize) -> Option<(RawHeader, usize)> {
     let (low, high) = block(buf, start)?;
-    let colon = first(byte_mask(low, b':'), byte_mask(high, b':'));
-    let len = line_len(
-        buf,
-        start,
-        first(control_mask(low), control_mask(high)),
-        max_len,
-    )?;
+    let LineMarks { colon, control } = line_marks(low, high);
+    let len = line_len(buf, start, control, max_len)?;
     if colon >= len || colon == 0 || len > max_len {
         return None;
     }
@@ -105,12 +101,6 @@ fn block(buf: &[u8], at: usize) -> Option<(u64, u64)> {
     Some((word(low), word(high)))
 }
 
-/// The offset of the first marked byte of a block from its two masks; 16 when none is.
-#[inline(always)]
-fn first(low: u64, high: u64) -> usize {
-    ((u128::from(high) << 64 | u128::from(low)).trailing_zeros() / 8) as usize
-}
-
 /// The offset from `start` of the first control byte (HTAB included), given its offset in the
 /// first block (16 when not there). `None` when the line runs past `max_len` or the buffer
 /// ends before sixteen more bytes.
@@ -125,23 +115,17 @@ fn line_len(buf: &[u8], start: usize, in_first: usize, max_len: usize) -> Option
     let mut len = 16;
     while len <= max_len {
         let at = start + len;
-        let Some(bytes) = buf.get(at..at.checked_add(32)?) else {
+        let Some(run) = buf.get(at..at.checked_add(32)?) else {
             let (low, high) = block(buf, at)?;
-            match first(control_mask(low), control_mask(high)) {
+            match line_marks(low, high).control {
                 16 => len += 16,
                 found => return Some(len + found),
             }
             continue;
         };
-        let (low, high) = bytes.split_at(16);
-        let (a, b) = low.split_at(8);
-        let (c, d) = high.split_at(8);
-        let (a, b) = (control_mask(word(a)), control_mask(word(b)));
-        let (c, d) = (control_mask(word(c)), control_mask(word(d)));
-        match (a | b, c | d) {
-            (0, 0) => len += 32,
-            (0, _) => return Some(len + 16 + first(c, d)),
-            _ => return Some(len + first(a, b)),
+        match run_control(run.try_into().ok()?) {
+            32 => len += 32,
+            found => return Some(len + found),
         }
     }
     None

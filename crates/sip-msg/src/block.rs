@@ -1,0 +1,79 @@
+//! Sixteen bytes of a header line at a time: where the first colon and the first control
+//! byte (HTAB included) lie, for the head scanner's plain lines.
+//!
+//! On x86 with SSE2 (every x86_64 processor) each block takes a few vector compares and one
+//! move of a bit per byte; elsewhere the same offsets come from two words of eight bytes
+//! (see [`crate::swar`]). Both give the same answers, which a property test checks.
+
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+mod sse2;
+#[cfg(any(
+    test,
+    not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))
+))]
+mod words;
+
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+pub(crate) use sse2::{line_marks, run_control};
+#[cfg(not(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+)))]
+pub(crate) use words::{line_marks, run_control};
+
+/// The first marks of a block of sixteen bytes; 16 where the block has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LineMarks {
+    /// Offset of the first `:`.
+    pub(crate) colon: usize,
+    /// Offset of the first byte below 0x20 or equal to 0x7F.
+    pub(crate) control: usize,
+}
+
+#[cfg(all(
+    test,
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+mod tests {
+    use super::{sse2, words};
+    use proptest::prelude::*;
+
+    /// Bytes that matter to the marks, their neighbours, and UTF-8 bytes, which are no
+    /// control bytes although their high bit is set.
+    fn byte() -> impl Strategy<Value = u8> {
+        prop_oneof![
+            prop::sample::select(b":\r\n\t \x00\x1f\x20\x7e\x7f\x80\xc3\xff9a".to_vec()),
+            any::<u8>(),
+        ]
+    }
+
+    proptest! {
+        /// Every block gives the same colon and control offsets in vectors and in words.
+        #[test]
+        fn vectors_and_words_mark_the_same_bytes(
+            block in prop::array::uniform16(byte()),
+        ) {
+            let low = u64::from_le_bytes(block[..8].try_into().unwrap());
+            let high = u64::from_le_bytes(block[8..].try_into().unwrap());
+            prop_assert_eq!(sse2::line_marks(low, high), words::line_marks(low, high));
+        }
+
+        /// Every run of thirty-two bytes gives the same first control byte in both.
+        #[test]
+        fn vectors_and_words_find_the_same_control_byte(
+            run in prop::array::uniform32(byte()),
+        ) {
+            prop_assert_eq!(sse2::run_control(&run), words::run_control(&run));
+        }
+    }
+}
