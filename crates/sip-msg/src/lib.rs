@@ -11,7 +11,9 @@
 //!
 //! Entry points:
 //! - [`parse`] / [`Parser::parse_datagram`]: one message from a datagram, validated by default
-//!   ([`Mode::Lenient`] for proxies), within configurable [`Limits`].
+//!   ([`Mode::Lenient`] for proxies), within configurable [`Limits`];
+//!   [`Parser::parse_datagram_into`] fills a [`MessageSlot`] the caller keeps instead of
+//!   returning the message by value, which costs a copy.
 //! - [`StreamFramer::frame`]: the next message from a TCP/TLS byte stream, or how many bytes it
 //!   still needs.
 //! - [`Message`]: the borrowed view; typed accessors (`cseq`, `vias`, `from`, `session_expires`,
@@ -62,6 +64,7 @@ mod framing;
 mod message;
 mod name;
 mod scan;
+mod slot;
 mod start_line;
 mod swar;
 mod text;
@@ -75,4 +78,5 @@ pub use framing::{Frame, StreamFramer};
 pub use limits::{Limit, Limits};
 pub use message::{parse, Message, Mode, NamedHeaders, Parser};
 pub use name::HeaderName;
+pub use slot::MessageSlot;
 pub use start_line::{Method, StartLine, StatusCode};

@@ -6,6 +6,7 @@ use crate::field::Header;
 use crate::limits::Limits;
 use crate::name::HeaderName;
 use crate::scan::{self, Head, HeaderList, RawHeader, Stop};
+use crate::slot::MessageSlot;
 use crate::start_line::{self, Method, StartLine, StatusCode};
 use crate::text;
 use crate::validate::{self, Checked, Lengths};
@@ -90,6 +91,34 @@ impl Parser {
         // `.ok()?` copied the message out and back to test for `None`.
         let mut message = Message::empty();
         message.start_line = self.fill_datagram(&mut message, buf)?;
+        Ok(message)
+    }
+
+    /// [`Parser::parse_datagram`] into `slot`, a place the caller keeps, without the one copy
+    /// of the message that returning it by value costs (see [`MessageSlot`]). Returns the
+    /// message, borrowed from the slot.
+    ///
+    /// ```
+    /// use sip_msg::{Error, MessageSlot, Parser};
+    /// let parser = Parser::new();
+    /// let mut slot = MessageSlot::new();
+    /// let msg = parser.parse_datagram_into(b"BYE sip:b@h SIP/2.0\r\nMax-Forwards: 70\r\n\
+    ///     v: SIP/2.0/UDP h;branch=z9hG4bK2\r\nf: <sip:a@h>;tag=1\r\nt: <sip:b@h>;tag=2\r\n\
+    ///     i: c\r\nCSeq: 2 BYE\r\n\r\n", &mut slot)?;
+    /// assert_eq!(msg.cseq()?.map(|c| c.number), Some(2));
+    /// let mut slot = MessageSlot::new();
+    /// let err = parser.parse_datagram_into(b"BYE sip:b@h SIP/2.0\r\n\r\n", &mut slot);
+    /// assert!(matches!(err, Err(Error::MissingHeader { .. })));
+    /// # Ok::<(), sip_msg::Error>(())
+    /// ```
+    #[inline]
+    pub fn parse_datagram_into<'a, 's>(
+        &self,
+        buf: &'a [u8],
+        slot: &'s mut MessageSlot<'a>,
+    ) -> Result<&'s Message<'a>, Error> {
+        let message = slot.cleared();
+        message.start_line = self.fill_datagram(message, buf)?;
         Ok(message)
     }
 

@@ -57,6 +57,13 @@ fn parsing_a_cpm_invite_and_its_200_ok_allocates_nothing() {
             allocations(|| sip_msg::parse(bytes).map(|m| m.header_count())),
             0
         );
+        let mut slot = sip_msg::MessageSlot::new();
+        assert_eq!(
+            allocations(|| sip_msg::Parser::new()
+                .parse_datagram_into(bytes, &mut slot)
+                .map(|m| m.header_count())),
+            0
+        );
     }
 }
 
