@@ -1,9 +1,12 @@
-//! Sixteen bytes of a header line at a time: where the first colon and the first control
-//! byte (HTAB included) lie, for the head scanner's plain lines.
+//! Sixteen bytes at a time: where the first colon and the first control byte (HTAB included)
+//! of a header line lie, for the head scanner's plain lines; where a byte first occurs in a
+//! header value, and whether a Call-ID has its usual shape, for the checks of a validating
+//! parse.
 //!
 //! On x86 with SSE2 (every x86_64 processor) each block takes a few vector compares and one
-//! move of a bit per byte; elsewhere the same offsets come from two words of eight bytes
-//! (see [`crate::swar`]). Both give the same answers, which a property test checks.
+//! move of a bit per byte; elsewhere the same answers come from two words of eight bytes
+//! (see [`crate::swar`]) or from `memchr`. Both give the same answers, which property tests
+//! check.
 
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
@@ -23,12 +26,12 @@ mod words;
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 ))]
-pub(crate) use sse2::{line_marks, run_control};
+pub(crate) use sse2::{find, is_plain_call_id, line_marks, run_control};
 #[cfg(not(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 )))]
-pub(crate) use words::{line_marks, run_control};
+pub(crate) use words::{find, is_plain_call_id, line_marks, run_control};
 
 /// The first marks of a block of sixteen bytes; 16 where the block has none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +69,16 @@ mod tests {
             let low = u64::from_le_bytes(block[..8].try_into().unwrap());
             let high = u64::from_le_bytes(block[8..].try_into().unwrap());
             prop_assert_eq!(sse2::line_marks(low, high), words::line_marks(low, high));
+        }
+
+        /// Texts longer and shorter than a block, searched from anywhere (past the end too):
+        /// vectors and `memchr` find the same first quote.
+        #[test]
+        fn vectors_and_memchr_find_the_same_byte(
+            text in prop::collection::vec(prop::sample::select(b"\"\"a\\\x00\xa2".to_vec()), 0..50),
+            from in 0usize..52,
+        ) {
+            prop_assert_eq!(sse2::find(&text, from, b'"'), words::find(&text, from, b'"'));
         }
 
         /// Every run of thirty-two bytes gives the same first control byte in both.

@@ -143,8 +143,7 @@ fn check_quotes(h: &Header<'_>) -> Result<(), Error> {
 /// The search for each quoted string's closing quote in the value, from `pos` on.
 fn check_quotes_from(h: &Header<'_>, mut pos: usize) -> Result<(), Error> {
     let bytes = h.value().as_bytes();
-    while let Some(open) = memchr::memchr(b'"', bytes.get(pos..).unwrap_or(&[])) {
-        let start = pos + open;
+    while let Some(start) = crate::block::find(bytes, pos, b'"') {
         pos = start + 1;
         loop {
             match memchr::memchr2(b'"', b'\\', bytes.get(pos..).unwrap_or(&[])) {

@@ -3,7 +3,7 @@
 use super::LineMarks;
 use safe_arch::{
     bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, m128i, min_u8_m128i,
-    move_mask_i8_m128i, set_splat_i8_m128i,
+    move_mask_i8_m128i, set_splat_i8_m128i, sub_i8_m128i,
 };
 
 /// All ones in the bytes below 0x20 or equal to 0x7F: a byte is below 0x20 exactly when
@@ -44,4 +44,87 @@ pub(crate) fn run_control(run: &[u8; 32]) -> usize {
     let bits = move_mask_i8_m128i(controls(a)) as u32 & 0xffff
         | (move_mask_i8_m128i(controls(b)) as u32 & 0xffff) << 16;
     (u64::from(bits) | 1 << 32).trailing_zeros() as usize
+}
+
+/// The offset of the first `needle` in `bytes` at or after `from`.
+#[inline]
+pub(crate) fn find(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    let needles = set_splat_i8_m128i(needle as i8);
+    let hits = |block: &[u8; 16]| {
+        let v = load_unaligned_m128i(block);
+        move_mask_i8_m128i(cmp_eq_mask_i8_m128i(v, needles)) as u32
+    };
+    let mut pos = from;
+    while let Some(block) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<16>) {
+        let bits = hits(block);
+        if bits != 0 {
+            return Some(pos + bits.trailing_zeros() as usize);
+        }
+        pos += 16;
+    }
+    if pos >= bytes.len() {
+        return None;
+    }
+    // Fewer than sixteen bytes are left: the text's last sixteen are read, the bits of the
+    // bytes before `pos` shifted out.
+    match bytes.last_chunk::<16>() {
+        Some(last) => {
+            let bits = hits(last) >> (pos - (bytes.len() - 16));
+            (bits != 0).then(|| pos + bits.trailing_zeros() as usize)
+        }
+        None => memchr::memchr(needle, bytes.get(pos..)?).map(|at| pos + at),
+    }
+}
+
+/// All ones in the bytes of `v` from `lo` to `lo + span`: `byte - lo`, wrapping, is at most
+/// `span` when the unsigned minimum with `span` leaves it unchanged.
+#[inline(always)]
+fn in_range(v: m128i, lo: u8, span: u8) -> m128i {
+    let d = sub_i8_m128i(v, set_splat_i8_m128i(lo as i8));
+    cmp_eq_mask_i8_m128i(min_u8_m128i(d, set_splat_i8_m128i(span as i8)), d)
+}
+
+/// Whether `bytes`, sixteen or more, are letters, digits, `-` and `.` with at most one `@`,
+/// neither first nor last: the shape of nearly every Call-ID, and `word [ "@" word ]` (all of
+/// these are `word` bytes). `false` says nothing about other values.
+#[inline]
+pub(crate) fn is_plain_call_id(bytes: &[u8]) -> bool {
+    // One bit per byte: whether it is allowed, whether it is an `@`.
+    let classify = |block: &[u8; 16]| {
+        let v = load_unaligned_m128i(block);
+        let at = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b'@' as i8));
+        // Setting bit 5 lowercases exactly the letters.
+        let letters = in_range(bitor_m128i(v, set_splat_i8_m128i(0x20)), b'a', 25);
+        let allowed = bitor_m128i(
+            bitor_m128i(letters, in_range(v, b'0', 9)),
+            bitor_m128i(in_range(v, b'-', 1), at),
+        );
+        (
+            move_mask_i8_m128i(allowed) as u32,
+            move_mask_i8_m128i(at) as u32,
+        )
+    };
+    let (Some(first), Some(last)) = (bytes.first_chunk::<16>(), bytes.last_chunk::<16>()) else {
+        return false;
+    };
+    let mut ats = 0;
+    let mut pos = 0;
+    while let Some(block) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<16>) {
+        let (allowed, at) = classify(block);
+        if allowed != 0xffff {
+            return false;
+        }
+        ats += at.count_ones();
+        pos += 16;
+    }
+    if pos < bytes.len() {
+        // The last sixteen bytes overlap bytes already counted: their bits are shifted out.
+        let (allowed, at) = classify(last);
+        let seen = pos - (bytes.len() - 16);
+        if allowed != 0xffff {
+            return false;
+        }
+        ats += (at >> seen).count_ones();
+    }
+    ats == 0 || (ats == 1 && first[0] != b'@' && last[15] != b'@')
 }

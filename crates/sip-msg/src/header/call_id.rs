@@ -43,19 +43,25 @@ impl<'a> CallId<'a> {
 }
 
 impl CallId<'_> {
-    /// Whether `value` is `word [ "@" word ]` with nothing around it, checked in one pass
-    /// without the scanner (`@` is not a word character); the grammar handles the rest.
+    /// Whether `value` is `word [ "@" word ]` with nothing around it, checked without the
+    /// scanner: sixteen bytes at a time for the usual letters, digits, `-` and `.`, else in
+    /// one pass over the bytes (`@` is not a word character). The grammar handles the rest.
     fn is_common(value: &str) -> bool {
         let bytes = value.as_bytes();
-        match first_non_word(bytes) {
-            None => !bytes.is_empty(),
-            Some(at) => {
-                let host = bytes.get(at + 1..).unwrap_or(&[]);
-                at > 0
-                    && bytes.get(at) == Some(&b'@')
-                    && !host.is_empty()
-                    && first_non_word(host).is_none()
-            }
+        crate::block::is_plain_call_id(bytes) || is_word_at_word(bytes)
+    }
+}
+
+/// The byte-by-byte check of [`CallId::is_common`].
+fn is_word_at_word(bytes: &[u8]) -> bool {
+    match first_non_word(bytes) {
+        None => !bytes.is_empty(),
+        Some(at) => {
+            let host = bytes.get(at + 1..).unwrap_or(&[]);
+            at > 0
+                && bytes.get(at) == Some(&b'@')
+                && !host.is_empty()
+                && first_non_word(host).is_none()
         }
     }
 }
@@ -100,6 +106,51 @@ mod tests {
         )) {
             proptest::prop_assert_eq!(CallId::parse(&value), CallId::parse_grammar(&value));
         }
+    }
+
+    proptest::proptest! {
+        /// Values of letters, digits, `-`, `.`, `@` and a few other bytes, of every length
+        /// around one and two blocks: the shortcut for the usual shape agrees with the byte
+        /// check.
+        #[test]
+        fn the_shortcut_agrees_with_the_byte_check(
+            pieces in proptest::collection::vec(proptest::prop_oneof![
+                4 => proptest::sample::select(vec!["a", "Z0", "-", ".", "@", "abcdefgh", "1234.567"]),
+                1 => proptest::sample::select(vec!["_", "\"", " ", ";", "é"]),
+            ], 0..12),
+        ) {
+            let value = pieces.concat();
+            proptest::prop_assert_eq!(
+                CallId::is_common(&value),
+                is_word_at_word(value.as_bytes())
+            );
+        }
+    }
+
+    #[test]
+    fn the_usual_call_id_takes_the_shortcut() {
+        let usual = b"3848276298220188511@198.51.100.7";
+        assert_eq!(
+            crate::block::is_plain_call_id(usual),
+            cfg!(all(
+                any(target_arch = "x86", target_arch = "x86_64"),
+                target_feature = "sse2"
+            ))
+        );
+        assert!(!crate::block::is_plain_call_id(
+            b"@3848276298220188511.example"
+        ));
+        assert!(!crate::block::is_plain_call_id(
+            b"3848276298220188511.example@"
+        ));
+        assert!(!crate::block::is_plain_call_id(
+            b"38482762@98220188511@example"
+        ));
+        // The `@` lies where the last sixteen bytes overlap the first block.
+        assert_eq!(
+            crate::block::is_plain_call_id(b"abcd.efgh@ijklmnopqr"),
+            crate::block::is_plain_call_id(usual)
+        );
     }
 
     #[test]
