@@ -84,6 +84,46 @@ fn in_range(v: m128i, lo: u8, span: u8) -> m128i {
     cmp_eq_mask_i8_m128i(min_u8_m128i(d, set_splat_i8_m128i(span as i8)), d)
 }
 
+/// All ones in the letters, digits, `-` and `.` of `v`.
+#[inline(always)]
+fn name_bytes(v: m128i) -> m128i {
+    // Setting bit 5 lowercases exactly the letters.
+    let letters = in_range(bitor_m128i(v, set_splat_i8_m128i(0x20)), b'a', 25);
+    bitor_m128i(
+        bitor_m128i(letters, in_range(v, b'0', 9)),
+        in_range(v, b'-', 1),
+    )
+}
+
+/// The end of the run of letters, digits, `-` and `.` in `bytes` from `at` (`at` itself when
+/// none is there).
+#[inline]
+pub(crate) fn name_run_end(bytes: &[u8], at: usize) -> usize {
+    let outside =
+        |block: &[u8; 16]| !move_mask_i8_m128i(name_bytes(load_unaligned_m128i(block))) as u32;
+    let mut pos = at;
+    while let Some(block) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<16>) {
+        // Bits 16 and up of `outside` are set: a full block gives 16.
+        let run = outside(block).trailing_zeros() as usize;
+        if run < 16 {
+            return pos + run;
+        }
+        pos += 16;
+    }
+    if pos >= bytes.len() {
+        return pos;
+    }
+    // Fewer than sixteen bytes are left: the text's last sixteen are read, the bits of the
+    // bytes before `pos` shifted out; past the end the shifted-in bits end the run.
+    match bytes.last_chunk::<16>() {
+        Some(last) => {
+            let skip = pos - (bytes.len() - 16);
+            pos + ((outside(last) & 0xffff) >> skip | 1 << (16 - skip)).trailing_zeros() as usize
+        }
+        None => super::name_run_end_bytes(bytes, pos),
+    }
+}
+
 /// Whether `bytes`, sixteen or more, are letters, digits, `-` and `.` with at most one `@`,
 /// neither first nor last: the shape of nearly every Call-ID, and `word [ "@" word ]` (all of
 /// these are `word` bytes). `false` says nothing about other values.
@@ -93,12 +133,7 @@ pub(crate) fn is_plain_call_id(bytes: &[u8]) -> bool {
     let classify = |block: &[u8; 16]| {
         let v = load_unaligned_m128i(block);
         let at = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b'@' as i8));
-        // Setting bit 5 lowercases exactly the letters.
-        let letters = in_range(bitor_m128i(v, set_splat_i8_m128i(0x20)), b'a', 25);
-        let allowed = bitor_m128i(
-            bitor_m128i(letters, in_range(v, b'0', 9)),
-            bitor_m128i(in_range(v, b'-', 1), at),
-        );
+        let allowed = bitor_m128i(name_bytes(v), at);
         (
             move_mask_i8_m128i(allowed) as u32,
             move_mask_i8_m128i(at) as u32,

@@ -47,3 +47,10 @@ pub(crate) fn find(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
 pub(crate) fn is_plain_call_id(_bytes: &[u8]) -> bool {
     false
 }
+
+/// The end of the run of letters, digits, `-` and `.` in `bytes` from `at` (`at` itself when
+/// none is there).
+#[inline(always)]
+pub(crate) fn name_run_end(bytes: &[u8], at: usize) -> usize {
+    super::name_run_end_bytes(bytes, at)
+}

@@ -1,7 +1,7 @@
 //! SIP and SIPS URIs (RFC 3261 19.1.1 and the `SIP-URI` rule of section 25).
 
 use super::escape::scan_escaped;
-use super::host::{is_name_char, scan_host, Host};
+use super::host::{scan_host, Host};
 use super::hostname::is_plain_hostname;
 use super::params::{UriHeaders, UriParams};
 use crate::grammar::{
@@ -104,7 +104,7 @@ impl<'a> SipUri<'a> {
         if at == user_start || bytes.get(at) != Some(&b'@') {
             return None;
         }
-        let host_end = span(text, at + 1, is_name_char);
+        let host_end = crate::block::name_run_end(bytes, at + 1);
         let host = sub(text, at + 1, host_end)?;
         if !is_plain_hostname(host.as_bytes()) {
             return None;

@@ -6,7 +6,7 @@
 use super::{Branch, FieldParams, Rport, SentBy, Via, KNOWN};
 use crate::grammar::{parse_digits, sub};
 use crate::header::params::Params;
-use crate::header::plain_params::{self, span, token_end};
+use crate::header::plain_params::{self, token_end};
 use crate::uri::host::{classify, ipv4_end, is_name_char};
 use crate::uri::Host;
 
@@ -34,7 +34,7 @@ pub(super) fn parse(value: &str) -> Option<Via<'_>> {
             (Host::Ipv4(sub(value, host_start, end)?), end)
         }
         _ => {
-            let end = span(bytes, host_start, is_name_char);
+            let end = crate::block::name_run_end(bytes, host_start);
             if end == host_start {
                 return None;
             }
