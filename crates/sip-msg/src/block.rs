@@ -1,13 +1,13 @@
 //! Sixteen bytes at a time: where the first colon and the first control byte (HTAB included)
 //! of a header line lie, for the head scanner's plain lines; where a byte first occurs in a
 //! header value, and whether a Call-ID has its usual shape, for the checks of a validating
-//! parse; where a run of letters, digits, `-` and `.` ends, for the host names, users,
-//! tags and branches the typed accessors read.
+//! parse; where a run of letters, digits, `-` and `.` ends, for the host names of the URIs
+//! and Via sent-bys the typed accessors read.
 //!
 //! On x86 with SSE2 (every x86_64 processor) each block takes a few vector compares and one
-//! move of a bit per byte; elsewhere the same answers come from two words of eight bytes
-//! (see [`crate::swar`]) or from `memchr`. Both give the same answers, which property tests
-//! check.
+//! move of a bit per byte; elsewhere the same answers come from words of eight bytes (see
+//! [`crate::swar`]), `memchr` or byte loops. Both give the same answers, which property
+//! tests check.
 
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),

@@ -1,4 +1,4 @@
-//! The marks with SSE2 vector compares.
+//! The answers with SSE2 vector compares.
 
 use super::LineMarks;
 use safe_arch::{
@@ -17,7 +17,7 @@ fn controls(v: m128i) -> m128i {
     )
 }
 
-/// One bit per byte of the lanes set in `v`, with bit 16 set so that an empty mask gives 16.
+/// The offset of the first lane set in `v`; 16 when none is.
 #[inline(always)]
 fn first(v: m128i) -> usize {
     // The move mask has only its low sixteen bits set.

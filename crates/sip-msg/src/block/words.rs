@@ -1,5 +1,5 @@
-//! The marks with words of eight bytes, for targets without SSE2 (and as the oracle of the
-//! vector version's test).
+//! The answers without vectors, from words of eight bytes, `memchr` and byte loops: for
+//! targets without SSE2, and as the oracle of the vector version's tests.
 
 use super::LineMarks;
 use crate::swar::{byte_mask, control_mask, word};
