@@ -81,9 +81,13 @@ impl Parser {
     /// The body is the Content-Length bytes after the headers (RFC 3261 18.3: extra bytes are
     /// ignored, missing ones are [`Error::BodyTooShort`]); without Content-Length it is the rest
     /// of the datagram.
+    ///
+    /// The message is returned by value, which costs one copy of it (896 bytes) on its way to
+    /// the caller's variable; [`Parser::parse_datagram_into`] fills a slot the caller keeps
+    /// instead.
     #[inline]
     pub fn parse_datagram<'a>(&self, buf: &'a [u8]) -> Result<Message<'a>, Error> {
-        // Inlined, so that the message is filled where the caller keeps it: built here and
+        // Inlined, so that the message is filled in the caller's frame: built here and
         // returned, its 896 bytes would be copied out once more. The start line, already in
         // the message, is stored again from the fill's result. An `Option<Message>` (as from
         // `.ok()`) marks `None` with a start line value no start line has, and a stored value
