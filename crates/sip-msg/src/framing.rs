@@ -10,17 +10,24 @@ use crate::body::content_length;
 use crate::error::Error;
 use crate::message::{Message, Parser};
 use crate::scan::{self, Stop};
+use crate::slot::MessageSlot;
 
-/// What [`StreamFramer::frame`] found at the front of the buffer.
-// The message is returned by value on purpose: boxing it would allocate on every frame.
+/// What [`StreamFramer::frame`] found at the front of the buffer: [`Framed`] with the message
+/// by value.
+pub type Frame<'a> = Framed<Message<'a>>;
+
+/// What the framer found at the front of the buffer, the message as `M`: a [`Message`] by
+/// value from [`StreamFramer::frame`] (see [`Frame`]), or borrowed from a [`MessageSlot`] the
+/// caller keeps from [`StreamFramer::frame_into`].
+// The message is held by value on purpose: boxing it would allocate on every frame.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
-pub enum Frame<'a> {
+pub enum Framed<M> {
     /// A whole, valid message. Drop `consumed` bytes (keep-alives before it included) from the
     /// front of the buffer before the next call.
     Message {
         /// The message, borrowing the buffer.
-        message: Message<'a>,
+        message: M,
         /// Bytes this frame used up.
         consumed: usize,
     },
@@ -42,6 +49,17 @@ pub enum Frame<'a> {
         /// Bytes still missing, when known.
         needed: Option<usize>,
     },
+}
+
+impl Framed<()> {
+    /// This frame with `message` where a whole, valid message was found.
+    fn holding<M>(self, message: M) -> Framed<M> {
+        match self {
+            Framed::Message { consumed, .. } => Framed::Message { message, consumed },
+            Framed::Invalid { error, consumed } => Framed::Invalid { error, consumed },
+            Framed::Incomplete { consumed, needed } => Framed::Incomplete { consumed, needed },
+        }
+    }
 }
 
 /// Frames SIP messages on one stream connection.
@@ -90,16 +108,63 @@ impl StreamFramer {
     /// An `Err` is a framing error (bad line structure, a limit crossed, no or bad
     /// Content-Length); from then on every call returns [`Error::StreamUnusable`].
     pub fn frame<'a>(&mut self, buf: &'a [u8]) -> Result<Frame<'a>, Error> {
+        let mut message = Message::empty();
+        let frame = self.frame_in(buf, &mut message)?;
+        Ok(frame.holding(message))
+    }
+
+    /// [`StreamFramer::frame`] with the message filled in `slot`, a place the caller keeps,
+    /// and borrowed from it: without the copy of the message that returning it by value costs
+    /// (see [`MessageSlot`]).
+    ///
+    /// ```
+    /// use sip_msg::{Framed, MessageSlot, Parser, StreamFramer};
+    /// let mut framer = StreamFramer::new(Parser::new());
+    /// let wire: &[u8] = b"SIP/2.0 200 OK\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\n\
+    ///     From: <sip:a@h>;tag=1\r\nTo: <sip:b@h>;tag=2\r\nCall-ID: c\r\nCSeq: 2 BYE\r\n\
+    ///     Content-Length: 2\r\n\r\nhi";
+    /// let mut slot = MessageSlot::new();
+    /// match framer.frame_into(wire, &mut slot)? {
+    ///     Framed::Message { message, consumed } => {
+    ///         assert_eq!(message.body(), b"hi");
+    ///         assert_eq!(consumed, wire.len());
+    ///     }
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// # Ok::<(), sip_msg::Error>(())
+    /// ```
+    pub fn frame_into<'a, 's>(
+        &mut self,
+        buf: &'a [u8],
+        slot: &'s mut MessageSlot<'a>,
+    ) -> Result<Framed<&'s Message<'a>>, Error> {
+        let message = slot.cleared();
+        let frame = self.frame_in(buf, message)?;
+        Ok(frame.holding(&*message))
+    }
+
+    /// Frames the next message into `message`, an empty message, and keeps the stream
+    /// unusable after a framing error.
+    fn frame_in<'a>(
+        &mut self,
+        buf: &'a [u8],
+        message: &mut Message<'a>,
+    ) -> Result<Framed<()>, Error> {
         if !self.usable {
             return Err(Error::StreamUnusable);
         }
-        let result = self.frame_at(buf, keep_alive_len(buf));
+        let result = self.frame_at(buf, keep_alive_len(buf), message);
         self.usable = result.is_ok();
         result
     }
 
-    fn frame_at<'a>(&self, buf: &'a [u8], skip: usize) -> Result<Frame<'a>, Error> {
-        let incomplete = Frame::Incomplete {
+    fn frame_at<'a>(
+        &self,
+        buf: &'a [u8],
+        skip: usize,
+        message: &mut Message<'a>,
+    ) -> Result<Framed<()>, Error> {
+        let incomplete = Framed::Incomplete {
             consumed: skip,
             needed: None,
         };
@@ -107,7 +172,6 @@ impl StreamFramer {
         if bytes == b"\r" {
             return Ok(incomplete);
         }
-        let mut message = Message::empty();
         let head = match scan::scan(bytes, self.parser.limits(), message.headers_mut()) {
             Ok(head) => head,
             Err(Stop::Incomplete) => return Ok(incomplete),
@@ -119,16 +183,19 @@ impl StreamFramer {
         let end = head.len.saturating_add(body_len);
         let Some(body) = bytes.get(head.len..end) else {
             let needed = end.saturating_sub(bytes.len());
-            return Ok(Frame::Incomplete {
+            return Ok(Framed::Incomplete {
                 consumed: skip,
                 needed: Some(needed),
             });
         };
         message.set_body(body);
         let consumed = skip + end;
-        Ok(match self.parser.complete(&mut message, bytes, head) {
-            Ok(()) => Frame::Message { message, consumed },
-            Err(e) => Frame::Invalid {
+        Ok(match self.parser.complete(message, bytes, head) {
+            Ok(()) => Framed::Message {
+                message: (),
+                consumed,
+            },
+            Err(e) => Framed::Invalid {
                 error: e.shifted(skip),
                 consumed,
             },

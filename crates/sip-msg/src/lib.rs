@@ -15,7 +15,7 @@
 //!   [`Parser::parse_datagram_into`] fills a [`MessageSlot`] the caller keeps instead of
 //!   returning the message by value, which costs a copy.
 //! - [`StreamFramer::frame`]: the next message from a TCP/TLS byte stream, or how many bytes it
-//!   still needs.
+//!   still needs; [`StreamFramer::frame_into`] fills a [`MessageSlot`] instead.
 //! - [`Message`]: the borrowed view; typed accessors (`cseq`, `vias`, `from`, `session_expires`,
 //!   ...) parse values on demand with the types of [`header`].
 //! - [`MessageWriter`]: requests and responses into a `&mut [u8]` or a reused `Vec<u8>`.
@@ -74,7 +74,7 @@ pub use accessors::{Item, ListItems, TypedLines, TypedList};
 pub use builder::MessageWriter;
 pub use error::{Error, ValueError};
 pub use field::{Header, Unfolded};
-pub use framing::{Frame, StreamFramer};
+pub use framing::{Frame, Framed, StreamFramer};
 pub use limits::{Limit, Limits};
 pub use message::{parse, Message, Mode, NamedHeaders, Parser};
 pub use name::HeaderName;

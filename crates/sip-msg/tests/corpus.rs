@@ -2,7 +2,9 @@
 //! written for this crate. Every message is parsed whole as a datagram, fed to the stream
 //! framer one byte at a time, and parsed with trailing bytes after it.
 
-use sip_msg::{Error, Frame, HeaderName, Limit, Message, MessageSlot, Parser, StreamFramer};
+use sip_msg::{
+    Error, Frame, Framed, HeaderName, Limit, Message, MessageSlot, Parser, StreamFramer,
+};
 use std::fs;
 use std::path::PathBuf;
 
@@ -87,6 +89,48 @@ fn a_reused_slot_parses_as_the_parse_by_value() {
                 assert_eq!(into.cseq(), by_value.cseq(), "{name}");
                 assert_eq!(into.call_id(), by_value.call_id(), "{name}");
             }
+            (Err(into), Err(by_value)) => assert_eq!(into, by_value, "{name}"),
+            (into, by_value) => panic!("{name}: into a slot {into:?}, by value {by_value:?}"),
+        }
+    }
+}
+
+/// The same through the stream framer: one slot framed into by every corpus message in
+/// turn, each on a new connection, gives the frame the framer gives by value.
+#[test]
+fn a_reused_slot_frames_as_the_frame_by_value() {
+    let files = [corpus("valid"), corpus("invalid")].concat();
+    let mut slot = MessageSlot::new();
+    for (name, bytes) in &files {
+        let into = StreamFramer::new(Parser::new()).frame_into(bytes, &mut slot);
+        let by_value = StreamFramer::new(Parser::new()).frame(bytes);
+        match (into, by_value) {
+            (
+                Ok(Framed::Message { message, consumed }),
+                Ok(Frame::Message {
+                    message: by_value,
+                    consumed: by_value_consumed,
+                }),
+            ) => {
+                assert_eq!(summary(message), summary(&by_value), "{name}");
+                assert_eq!(consumed, by_value_consumed, "{name}");
+            }
+            (
+                Ok(Framed::Invalid { error, consumed }),
+                Ok(Frame::Invalid {
+                    error: e,
+                    consumed: c,
+                }),
+            ) => {
+                assert_eq!((error, consumed), (e, c), "{name}")
+            }
+            (
+                Ok(Framed::Incomplete { consumed, needed }),
+                Ok(Frame::Incomplete {
+                    consumed: c,
+                    needed: n,
+                }),
+            ) => assert_eq!((consumed, needed), (c, n), "{name}"),
             (Err(into), Err(by_value)) => assert_eq!(into, by_value, "{name}"),
             (into, by_value) => panic!("{name}: into a slot {into:?}, by value {by_value:?}"),
         }
