@@ -3,10 +3,11 @@
 use crate::message::Message;
 
 /// Storage for one parsed [`Message`], kept by the caller and filled in place by
-/// [`Parser::parse_datagram_into`](crate::Parser::parse_datagram_into).
+/// [`Parser::parse_datagram_into`](crate::Parser::parse_datagram_into) and
+/// [`StreamFramer::frame_into`](crate::StreamFramer::frame_into).
 ///
 /// A message holds its header table inline (896 bytes with the default capacity), so one
-/// returned by value, as [`crate::parse`] returns it, is copied once on its way into the
+/// returned by value, as [`crate::parse`] returns it, is copied on its way into the
 /// caller's variable: the compiler cannot build it where that variable lies. A slot is that
 /// variable, made before the parse, the way `httparse` takes the caller's header array. It
 /// holds no message until a parse succeeds, and has nothing to read on its own.
