@@ -1,8 +1,8 @@
 //! Sixteen bytes at a time: where the first colon and the first control byte (HTAB included)
 //! of a header line lie, for the head scanner's plain lines; where a byte first occurs in a
-//! header value, and whether a Call-ID has its usual shape, for the checks of a validating
-//! parse; where a run of letters, digits, `-` and `.` ends, for the host names of the URIs
-//! and Via sent-bys the typed accessors read.
+//! header value, for the quote check of a validating parse; where a run of letters, digits,
+//! `-` and `.` ends, for the usual Call-IDs the validating parse checks and the host names of
+//! the URIs and Via sent-bys the typed accessors read.
 //!
 //! On x86 with SSE2 (every x86_64 processor) each block takes a few vector compares and one
 //! move of a bit per byte; elsewhere the same answers come from words of eight bytes (see
@@ -27,21 +27,23 @@ mod words;
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 ))]
-pub(crate) use sse2::{find, is_plain_call_id, line_marks, name_run_end, run_control};
+pub(crate) use sse2::{find, line_marks, name_run_end, run_control};
 #[cfg(not(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 )))]
-pub(crate) use words::{find, is_plain_call_id, line_marks, name_run_end, run_control};
+pub(crate) use words::{find, line_marks, name_run_end, run_control};
+
+/// [`find`] with `memchr`.
+#[inline(always)]
+fn find_bytes(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    memchr::memchr(needle, bytes.get(from..)?).map(|at| from + at)
+}
 
 /// [`name_run_end`] one byte at a time.
 #[inline(always)]
 fn name_run_end_bytes(bytes: &[u8], at: usize) -> usize {
-    let rest = bytes.get(at..).unwrap_or(&[]);
-    at + rest
-        .iter()
-        .position(|&b| !crate::grammar::is_host_name(b))
-        .unwrap_or(rest.len())
+    crate::header::plain_params::span(bytes, at, crate::grammar::is_host_name)
 }
 
 /// The first marks of a block of sixteen bytes; 16 where the block has none.

@@ -6,13 +6,19 @@ use safe_arch::{
     move_mask_i8_m128i, set_splat_i8_m128i, sub_i8_m128i,
 };
 
-/// All ones in the bytes below 0x20 or equal to 0x7F: a byte is below 0x20 exactly when
-/// the unsigned minimum with 0x1F leaves it unchanged.
+/// All ones in the bytes of `v` from `lo` to `lo + span`: `byte - lo`, wrapping, is at most
+/// `span` when the unsigned minimum with `span` leaves it unchanged.
+#[inline(always)]
+fn in_range(v: m128i, lo: u8, span: u8) -> m128i {
+    let d = sub_i8_m128i(v, set_splat_i8_m128i(lo as i8));
+    cmp_eq_mask_i8_m128i(min_u8_m128i(d, set_splat_i8_m128i(span as i8)), d)
+}
+
+/// All ones in the bytes below 0x20 or equal to 0x7F.
 #[inline(always)]
 fn controls(v: m128i) -> m128i {
-    let below_space = cmp_eq_mask_i8_m128i(min_u8_m128i(v, set_splat_i8_m128i(0x1f)), v);
     bitor_m128i(
-        below_space,
+        in_range(v, 0, 0x1f),
         cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(0x7f)),
     )
 }
@@ -72,16 +78,8 @@ pub(crate) fn find(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
             let bits = hits(last) >> (pos - (bytes.len() - 16));
             (bits != 0).then(|| pos + bits.trailing_zeros() as usize)
         }
-        None => memchr::memchr(needle, bytes.get(pos..)?).map(|at| pos + at),
+        None => super::find_bytes(bytes, pos, needle),
     }
-}
-
-/// All ones in the bytes of `v` from `lo` to `lo + span`: `byte - lo`, wrapping, is at most
-/// `span` when the unsigned minimum with `span` leaves it unchanged.
-#[inline(always)]
-fn in_range(v: m128i, lo: u8, span: u8) -> m128i {
-    let d = sub_i8_m128i(v, set_splat_i8_m128i(lo as i8));
-    cmp_eq_mask_i8_m128i(min_u8_m128i(d, set_splat_i8_m128i(span as i8)), d)
 }
 
 /// All ones in the letters, digits, `-` and `.` of `v`.
@@ -122,44 +120,4 @@ pub(crate) fn name_run_end(bytes: &[u8], at: usize) -> usize {
         }
         None => super::name_run_end_bytes(bytes, pos),
     }
-}
-
-/// Whether `bytes`, sixteen or more, are letters, digits, `-` and `.` with at most one `@`,
-/// neither first nor last: the shape of nearly every Call-ID, and `word [ "@" word ]` (all of
-/// these are `word` bytes). `false` says nothing about other values.
-#[inline]
-pub(crate) fn is_plain_call_id(bytes: &[u8]) -> bool {
-    // One bit per byte: whether it is allowed, whether it is an `@`.
-    let classify = |block: &[u8; 16]| {
-        let v = load_unaligned_m128i(block);
-        let at = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b'@' as i8));
-        let allowed = bitor_m128i(name_bytes(v), at);
-        (
-            move_mask_i8_m128i(allowed) as u32,
-            move_mask_i8_m128i(at) as u32,
-        )
-    };
-    let (Some(first), Some(last)) = (bytes.first_chunk::<16>(), bytes.last_chunk::<16>()) else {
-        return false;
-    };
-    let mut ats = 0;
-    let mut pos = 0;
-    while let Some(block) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<16>) {
-        let (allowed, at) = classify(block);
-        if allowed != 0xffff {
-            return false;
-        }
-        ats += at.count_ones();
-        pos += 16;
-    }
-    if pos < bytes.len() {
-        // The last sixteen bytes overlap bytes already counted: their bits are shifted out.
-        let (allowed, at) = classify(last);
-        let seen = pos - (bytes.len() - 16);
-        if allowed != 0xffff {
-            return false;
-        }
-        ats += (at >> seen).count_ones();
-    }
-    ats == 0 || (ats == 1 && first[0] != b'@' && last[15] != b'@')
 }

@@ -34,18 +34,7 @@ pub(crate) fn run_control(run: &[u8; 32]) -> usize {
 /// The offset of the first `needle` in `bytes` at or after `from`.
 #[inline]
 pub(crate) fn find(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
-    memchr::memchr(needle, bytes.get(from..)?).map(|at| from + at)
-}
-
-/// Without vectors there is no shortcut: the Call-ID check reads the value byte by byte.
-/// (There is nothing to compare with the vector version, so x86 test builds leave it out.)
-#[cfg(not(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-)))]
-#[inline(always)]
-pub(crate) fn is_plain_call_id(_bytes: &[u8]) -> bool {
-    false
+    super::find_bytes(bytes, from, needle)
 }
 
 /// The end of the run of letters, digits, `-` and `.` in `bytes` from `at` (`at` itself when

@@ -41,7 +41,7 @@ mod max_forwards;
 pub(crate) mod mutation;
 mod name_addr;
 mod params;
-mod plain_params;
+pub(crate) mod plain_params;
 mod privacy;
 mod reason;
 mod retry_after;
